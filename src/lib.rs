@@ -1,0 +1,22 @@
+//! itucal turns ITU-T meeting announcements (collective letters), written down as one reviewed
+//! TOML file per meeting, into iCalendar feeds that delegates subscribe to in Outlook, Google
+//! Calendar and Apple Calendar.
+//!
+//! Data flows one way through these modules:
+//!
+//! * [`load`]: reads `data/*.toml`, checks every rule of the data format and reports every
+//!   problem as `file:line:col: message`; yields a [`model::Catalog`] or nothing.
+//! * [`model`]: the validated meetings and events; only `load` builds them.
+//! * [`select`]: which events a feed request holds (feed, language, kinds, groups). Pure.
+//! * [`render`]: events → bytes (iCalendar, with VTIMEZONEs derived from tzdb). Pure.
+//! * [`store`]: the snapshot being served, swappable as a whole.
+//! * [`web`]: actix-web routes, thin handlers, HTTP caching semantics.
+//! * [`cli`]: the `itucal` command line.
+
+pub mod cli;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod select;
+pub mod store;
+pub mod web;

@@ -1,0 +1,787 @@
+//! Loading: `data/*.toml` → validated [`Catalog`], or every problem found, each at
+//! `file:line:col`.
+//!
+//! Reading is split from parsing ([`load_dir`] does the I/O, [`parse_meeting`] takes a `&str`) so
+//! tests need no files. A file is parsed in three passes: TOML syntax (all syntax errors), then
+//! the shape of the top-level table and of each `[[event]]` separately (so one broken event does
+//! not hide the others), then the rules of the data format. Every problem is collected; the
+//! catalog is refused if there is any.
+
+mod raw;
+
+use crate::model::{
+    Catalog, Contact, Event, Group, Kind, Lang, Meeting, Source, Status, Text, When, is_valid_id,
+};
+use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use raw::{RawEvent, RawMeeting, RawText};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+use std::path::Path;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+use toml::value::{Datetime, Offset};
+
+/// The zone a meeting is in when its file names none: ITU headquarters, Geneva.
+pub const DEFAULT_TZ: Tz = chrono_tz::Europe::Zurich;
+
+/// One thing wrong with the data, at a place in a file.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Problem {
+    /// The file, as given (e.g. `data/sg20-wp1-2018-01.toml`).
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub col: usize,
+    /// What is wrong, and the fix when known.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.col, self.message
+        )
+    }
+}
+
+/// Reads and validates every `*.toml` file in `dir` (not recursive, in name order).
+pub fn load_dir(dir: &Path) -> Result<Catalog, Vec<Problem>> {
+    let shown = dir.display().to_string();
+    let whole = |message: String| Problem {
+        file: shown.clone(),
+        line: 1,
+        col: 1,
+        message,
+    };
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| vec![whole(format!("cannot read the data directory: {e}"))])?;
+    let mut paths: Vec<_> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+        .collect();
+    paths.sort();
+    if paths.is_empty() {
+        return Err(vec![whole(
+            "no meeting files (*.toml) in the data directory".into(),
+        )]);
+    }
+    let mut sources = Vec::with_capacity(paths.len());
+    let mut problems = Vec::new();
+    for path in &paths {
+        let file = path.display().to_string();
+        match std::fs::read(path).map(String::from_utf8) {
+            Ok(Ok(text)) => sources.push((file, text)),
+            Ok(Err(_)) => problems.push(Problem {
+                file,
+                line: 1,
+                col: 1,
+                message: "file is not valid UTF-8".into(),
+            }),
+            Err(e) => problems.push(Problem {
+                file,
+                line: 1,
+                col: 1,
+                message: format!("cannot read file: {e}"),
+            }),
+        }
+    }
+    match parse_sources(sources.iter().map(|(f, t)| (f.as_str(), t.as_str()))) {
+        Ok(catalog) if problems.is_empty() => Ok(catalog),
+        Ok(_) => Err(problems),
+        Err(more) => {
+            problems.extend(more);
+            problems.sort();
+            Err(problems)
+        }
+    }
+}
+
+/// Parses several files' contents (`(file name, text)`) into one catalog, checking also the rules
+/// that span files (meeting ids are unique).
+pub fn parse_sources<'a>(
+    sources: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Result<Catalog, Vec<Problem>> {
+    let mut meetings = Vec::new();
+    let mut problems = Vec::new();
+    // meeting id → (file, line, col) of its first definition
+    let mut seen: HashMap<String, (String, usize, usize)> = HashMap::new();
+    for (file, text) in sources {
+        match parse_meeting(file, text) {
+            Ok((meeting, id_at)) => {
+                let (line, col) = line_col(text, id_at.start);
+                if let Some((f, l, c)) = seen.get(&meeting.id) {
+                    problems.push(Problem {
+                        file: file.into(),
+                        line,
+                        col,
+                        message: format!(
+                            "meeting id '{}' is already used by {f}:{l}:{c}; ids must be unique across files",
+                            meeting.id
+                        ),
+                    });
+                } else {
+                    seen.insert(meeting.id.clone(), (file.into(), line, col));
+                    meetings.push(meeting);
+                }
+            }
+            Err(mut p) => problems.append(&mut p),
+        }
+    }
+    if problems.is_empty() {
+        Ok(Catalog::new(meetings))
+    } else {
+        problems.sort();
+        Err(problems)
+    }
+}
+
+/// Parses and validates one meeting file. On success also returns the span of its `id` (for
+/// messages about duplicates across files).
+pub fn parse_meeting(file: &str, text: &str) -> Result<(Meeting, Range<usize>), Vec<Problem>> {
+    let mut cx = Cx {
+        file,
+        text,
+        problems: Vec::new(),
+    };
+    let meeting = cx.meeting();
+    match meeting {
+        Some(m) if cx.problems.is_empty() => Ok(m),
+        _ => {
+            cx.problems.sort();
+            cx.problems.dedup();
+            Err(cx.problems)
+        }
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// The validation context of one file: where problems go.
+struct Cx<'a> {
+    file: &'a str,
+    text: &'a str,
+    problems: Vec<Problem>,
+}
+
+impl Cx<'_> {
+    fn err(&mut self, at: &Range<usize>, message: impl Into<String>) {
+        let (line, col) = line_col(self.text, at.start);
+        self.problems.push(Problem {
+            file: self.file.into(),
+            line,
+            col,
+            message: message.into(),
+        });
+    }
+
+    fn toml_err(&mut self, e: &toml::de::Error, prefix: &str) {
+        let at = e.span().unwrap_or(0..0);
+        let msg = e.message().trim().replace('\n', " ");
+        self.err(&at, format!("{prefix}{msg}"));
+    }
+
+    fn meeting(&mut self) -> Option<(Meeting, Range<usize>)> {
+        let (root, syntax) = DeTable::parse_recoverable(self.text);
+        if !syntax.is_empty() {
+            for e in &syntax {
+                self.toml_err(e, "TOML syntax: ");
+            }
+            return None;
+        }
+        let span = root.span();
+        let mut root = root.into_inner();
+        let raw_events = root.remove("event");
+        let raw = RawMeeting::deserialize(ValueDeserializer::from(Spanned::new(
+            span,
+            DeValue::Table(root),
+        )));
+        let raw_events = self.raw_events(raw_events);
+        let raw = match raw {
+            Ok(raw) => raw,
+            Err(e) => {
+                self.toml_err(&e, "");
+                return None;
+            }
+        };
+        let id_at = raw.id.span();
+        let m = self.validate_meeting(raw, raw_events?)?;
+        Some((m, id_at))
+    }
+
+    /// Deserializes each `[[event]]` on its own; `None` if any failed.
+    fn raw_events(&mut self, value: Option<Spanned<DeValue<'_>>>) -> Option<Vec<RawEvent>> {
+        let Some(value) = value else {
+            return Some(Vec::new());
+        };
+        let span = value.span();
+        let DeValue::Array(items) = value.into_inner() else {
+            self.err(
+                &span,
+                "'event' must be an array of tables, written [[event]]",
+            );
+            return None;
+        };
+        let mut ok = true;
+        let mut events = Vec::new();
+        for item in items {
+            // name the event in messages about its shape, when its key can be read
+            let prefix = match item.get_ref().get("key").map(|k| k.get_ref()) {
+                Some(DeValue::String(key)) => format!("event '{key}': "),
+                _ => "event: ".to_string(),
+            };
+            match RawEvent::deserialize(ValueDeserializer::from(item)) {
+                Ok(e) => events.push(e),
+                Err(e) => {
+                    ok = false;
+                    self.toml_err(&e, &prefix);
+                }
+            }
+        }
+        ok.then_some(events)
+    }
+
+    fn validate_meeting(&mut self, raw: RawMeeting, raw_events: Vec<RawEvent>) -> Option<Meeting> {
+        let before = self.problems.len();
+        let id = raw.id.get_ref().clone();
+        if !is_valid_id(&id) {
+            self.err(
+                &raw.id.span(),
+                format!(
+                    "meeting id '{id}' may only hold lowercase letters, digits and '-', starting with a letter or digit"
+                ),
+            );
+        }
+        if crate::select::RESERVED_IDS.contains(&id.as_str()) {
+            self.err(
+                &raw.id.span(),
+                format!("meeting id '{id}' is reserved (it names a feed: /feeds/{id}.ics); choose another"),
+            );
+        }
+        let tz = match &raw.timezone {
+            None => DEFAULT_TZ,
+            Some(name) => match name.get_ref().parse::<Tz>() {
+                Ok(tz) => tz,
+                Err(_) => {
+                    let hint = suggest_tz(name.get_ref())
+                        .map(|s| format!(" (did you mean '{s}'?)"))
+                        .unwrap_or_default();
+                    self.err(
+                        &name.span(),
+                        format!("unknown time zone '{}'{hint}", name.get_ref()),
+                    );
+                    DEFAULT_TZ
+                }
+            },
+        };
+        let updated = self.utc("updated", &raw.updated);
+        let mut groups: Vec<Group> = Vec::new();
+        for g in &raw.groups {
+            match Group::parse(g.get_ref()) {
+                Ok(group) => {
+                    if let Some(other) = groups.iter().find(|o| o.slug() == group.slug()) {
+                        self.err(
+                            &g.span(),
+                            format!("group '{group}' is declared twice (as '{other}' before)"),
+                        );
+                    } else {
+                        groups.push(group);
+                    }
+                }
+                Err(msg) => self.err(&g.span(), msg),
+            }
+        }
+        let url = raw.url.as_ref().map(|u| self.url("url", u));
+        let title = self.text("title", &raw.title);
+        let location = raw.location.as_ref().map(|t| self.text("location", t));
+        let description = raw
+            .description
+            .as_ref()
+            .map(|t| self.text("description", t));
+        let source = raw.source.get_ref();
+        let reference = self.text("source.reference", &source.reference);
+        let source_date = self.date("source.date", &source.date);
+        let contact = raw.contact.get_ref();
+        if !contact.email.get_ref().contains('@') {
+            self.err(
+                &contact.email.span(),
+                format!(
+                    "contact.email '{}' is not an e-mail address",
+                    contact.email.get_ref()
+                ),
+            );
+        }
+        let web = contact.web.as_ref().map(|w| self.url("contact.web", w));
+
+        let mut events: Vec<Event> = Vec::with_capacity(raw_events.len());
+        let mut keys: HashMap<String, Range<usize>> = HashMap::new();
+        for re in &raw_events {
+            let key = re.key.get_ref();
+            if let Some(first) = keys.get(key) {
+                let (l, c) = line_col(self.text, first.start);
+                self.err(
+                    &re.key.span(),
+                    format!("event key '{key}' is already used at line {l}:{c}; keys must be unique in a meeting"),
+                );
+            } else {
+                keys.insert(key.clone(), re.key.span());
+            }
+            if let Some(e) = self.event(re, tz, &groups, updated) {
+                events.push(e);
+            }
+        }
+        if self.problems.len() > before {
+            return None;
+        }
+        events.sort_by(|a, b| {
+            let start = |e: &Event| match e.when {
+                When::AllDay { first, .. } => first.and_time(NaiveTime::MIN),
+                When::Timed { start, .. } => start,
+            };
+            (start(a), &a.key).cmp(&(start(b), &b.key))
+        });
+        Some(Meeting {
+            id,
+            file: self.file.into(),
+            tz,
+            updated: updated?,
+            groups,
+            url: url.flatten(),
+            title: title?,
+            location: location.flatten(),
+            description: description.flatten(),
+            source: Source {
+                reference: reference?,
+                date: source_date?,
+            },
+            contact: Contact {
+                email: contact.email.get_ref().clone(),
+                phone: contact.phone.clone(),
+                fax: contact.fax.clone(),
+                web: web.flatten(),
+            },
+            events,
+        })
+    }
+
+    fn event(
+        &mut self,
+        re: &RawEvent,
+        tz: Tz,
+        groups: &[Group],
+        meeting_updated: Option<DateTime<Utc>>,
+    ) -> Option<Event> {
+        let before = self.problems.len();
+        let key = re.key.get_ref().clone();
+        let what = format!("event '{key}'");
+        if !is_valid_id(&key) {
+            self.err(
+                &re.key.span(),
+                format!("{what}: key may only hold lowercase letters, digits and '-', starting with a letter or digit"),
+            );
+        }
+        let kind = Kind::parse(re.kind.get_ref());
+        if kind.is_none() {
+            let names: Vec<_> = Kind::ALL.iter().map(|k| k.name()).collect();
+            self.err(
+                &re.kind.span(),
+                format!(
+                    "{what}: unknown kind '{}' (expected one of {}){}",
+                    re.kind.get_ref(),
+                    names.join(", "),
+                    did_you_mean(re.kind.get_ref(), &names)
+                ),
+            );
+        }
+        let mut group_ix = Vec::new();
+        for g in &re.groups {
+            let slug = Group::slug_of(g.get_ref());
+            match groups.iter().position(|d| d.slug() == slug) {
+                Some(i) if !group_ix.contains(&i) => group_ix.push(i),
+                Some(_) => self.err(
+                    &g.span(),
+                    format!("{what}: group '{}' is listed twice", g.get_ref()),
+                ),
+                None => {
+                    let declared: Vec<_> = groups.iter().map(|g| g.name()).collect();
+                    self.err(
+                        &g.span(),
+                        format!(
+                            "{what}: group '{}' is not declared in the meeting's groups ({}); add it there or fix the name",
+                            g.get_ref(),
+                            declared.join(", ")
+                        ),
+                    );
+                }
+            }
+        }
+        let when = self.when(re, tz, &what);
+        let title = self.text(&format!("{what}: title"), &re.title);
+        let description = re
+            .description
+            .as_ref()
+            .map(|t| self.text(&format!("{what}: description"), t));
+        let location = re
+            .location
+            .as_ref()
+            .map(|t| self.text(&format!("{what}: location"), t));
+        let url = re
+            .url
+            .as_ref()
+            .map(|u| self.url(&format!("{what}: url"), u));
+        let status = match &re.status {
+            None => Some(Status::Confirmed),
+            Some(s) => {
+                let st = Status::parse(s.get_ref());
+                if st.is_none() {
+                    let names: Vec<_> = Status::ALL.iter().map(|k| k.name()).collect();
+                    self.err(
+                        &s.span(),
+                        format!(
+                            "{what}: unknown status '{}' (expected one of {}){}",
+                            s.get_ref(),
+                            names.join(", "),
+                            did_you_mean(s.get_ref(), &names)
+                        ),
+                    );
+                }
+                st
+            }
+        };
+        let updated = match &re.updated {
+            Some(u) => self.utc(&format!("{what}: updated"), u),
+            None => meeting_updated,
+        };
+        if self.problems.len() > before {
+            return None;
+        }
+        Some(Event {
+            key,
+            kind: kind?,
+            groups: group_ix,
+            when: when?,
+            title: title?,
+            description: description.flatten(),
+            location: location.flatten(),
+            url: url.flatten(),
+            status: status?,
+            sequence: re.sequence.as_ref().map_or(0, |s| *s.get_ref()),
+            updated: updated?,
+        })
+    }
+
+    fn when(&mut self, re: &RawEvent, tz: Tz, what: &str) -> Option<When> {
+        match (&re.first_day, &re.start) {
+            (Some(first), None) => {
+                if let Some(end) = &re.end {
+                    self.err(
+                        &end.span(),
+                        format!(
+                            "{what}: 'end' goes with 'start'; an all-day event ends on 'last_day'"
+                        ),
+                    );
+                }
+                let first_d = self.date(&format!("{what}: first_day"), first)?;
+                let last_d = match &re.last_day {
+                    None => first_d,
+                    Some(l) => {
+                        let last_d = self.date(&format!("{what}: last_day"), l)?;
+                        if last_d < first_d {
+                            self.err(
+                                &l.span(),
+                                format!("{what}: last_day {last_d} is before first_day {first_d}"),
+                            );
+                            return None;
+                        }
+                        last_d
+                    }
+                };
+                Some(When::AllDay {
+                    first: first_d,
+                    last: last_d,
+                })
+            }
+            (None, Some(start)) => {
+                if let Some(l) = &re.last_day {
+                    self.err(
+                        &l.span(),
+                        format!(
+                            "{what}: 'last_day' goes with 'first_day'; a timed event ends at 'end'"
+                        ),
+                    );
+                }
+                let Some(end) = &re.end else {
+                    self.err(
+                        &start.span(),
+                        format!(
+                            "{what}: a timed event needs 'end' (a local date-time after 'start')"
+                        ),
+                    );
+                    return None;
+                };
+                let s = self.local(&format!("{what}: start"), start)?;
+                let e = self.local(&format!("{what}: end"), end)?;
+                let s_utc = self.instant(&format!("{what}: start"), start, s, tz);
+                let e_utc = self.instant(&format!("{what}: end"), end, e, tz);
+                if e <= s {
+                    self.err(
+                        &end.span(),
+                        format!(
+                            "{what}: end {} is not after start {}",
+                            e.format("%Y-%m-%dT%H:%M:%S"),
+                            s.format("%Y-%m-%dT%H:%M:%S")
+                        ),
+                    );
+                    return None;
+                }
+                Some(When::Timed {
+                    start: s,
+                    end: e,
+                    start_utc: s_utc?,
+                    end_utc: e_utc?,
+                })
+            }
+            (Some(first), Some(_)) => {
+                self.err(
+                    &first.span(),
+                    format!(
+                        "{what}: give either 'first_day' (all-day) or 'start' (timed), not both"
+                    ),
+                );
+                None
+            }
+            (None, None) => {
+                let at = re.end.as_ref().map_or(re.key.span(), |e| e.span());
+                let msg = if re.end.is_some() {
+                    format!(
+                        "{what}: 'end' without 'start'; add 'start' or use 'first_day' for an all-day event"
+                    )
+                } else {
+                    format!("{what}: needs 'first_day' (all-day) or 'start' and 'end' (timed)")
+                };
+                self.err(&at, msg);
+                None
+            }
+        }
+    }
+
+    /// A local date-time that exists exactly once in `tz`.
+    fn instant(
+        &mut self,
+        what: &str,
+        at: &Spanned<Datetime>,
+        local: NaiveDateTime,
+        tz: Tz,
+    ) -> Option<DateTime<Utc>> {
+        match tz.from_local_datetime(&local) {
+            LocalResult::Single(t) => Some(t.with_timezone(&Utc)),
+            LocalResult::None => {
+                self.err(
+                    &at.span(),
+                    format!(
+                        "{what} {} does not exist in {} (it falls in the gap when clocks move forward); pick a time outside the gap",
+                        local.format("%Y-%m-%dT%H:%M:%S"),
+                        tz.name()
+                    ),
+                );
+                None
+            }
+            LocalResult::Ambiguous(a, b) => {
+                self.err(
+                    &at.span(),
+                    format!(
+                        "{what} {} occurs twice in {} (clocks move back that night): it could mean {} ({} UTC) or {} ({} UTC); pick a time outside the overlap",
+                        local.format("%Y-%m-%dT%H:%M:%S"),
+                        tz.name(),
+                        a.format("%Y-%m-%dT%H:%M:%S%:z"),
+                        a.with_timezone(&Utc).format("%H:%M"),
+                        b.format("%Y-%m-%dT%H:%M:%S%:z"),
+                        b.with_timezone(&Utc).format("%H:%M"),
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn text(&mut self, what: &str, raw: &Spanned<RawText>) -> Option<Text> {
+        let mut en = None;
+        let mut zh = None;
+        let mut ok = true;
+        for (code, value) in &raw.get_ref().0 {
+            match Lang::parse(code) {
+                Some(Lang::En) => en = Some(value.as_str()),
+                Some(Lang::Zh) => zh = Some(value.as_str()),
+                None => {
+                    ok = false;
+                    let known: Vec<_> = Lang::ALL.iter().map(|l| l.code()).collect();
+                    self.err(
+                        &raw.span(),
+                        format!(
+                            "{what}: unknown language code '{code}' (known: {})",
+                            known.join(", ")
+                        ),
+                    );
+                }
+            }
+        }
+        match en {
+            Some(e) if e.trim().is_empty() => {
+                self.err(&raw.span(), format!("{what}: the English text is empty"));
+                None
+            }
+            Some(e) if ok => Some(Text::new(e, zh)),
+            Some(_) => None,
+            None => {
+                self.err(
+                    &raw.span(),
+                    format!("{what}: English text missing; write {{ en = \"…\" }} (other languages fall back to it)"),
+                );
+                None
+            }
+        }
+    }
+
+    fn url(&mut self, what: &str, raw: &Spanned<String>) -> Option<String> {
+        let u = raw.get_ref();
+        let ok = (u.starts_with("https://") || u.starts_with("http://"))
+            && !u.chars().any(|c| c.is_whitespace() || c.is_control());
+        if !ok {
+            self.err(
+                &raw.span(),
+                format!("{what}: '{u}' is not an http(s) URL without spaces"),
+            );
+            return None;
+        }
+        Some(u.clone())
+    }
+
+    fn date(&mut self, what: &str, raw: &Spanned<Datetime>) -> Option<NaiveDate> {
+        let dt = raw.get_ref();
+        match (dt.date, dt.time, dt.offset) {
+            (Some(d), None, None) => {
+                let date = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into());
+                if date.is_none() {
+                    self.err(&raw.span(), format!("{what}: {dt} is not a calendar date"));
+                }
+                date
+            }
+            _ => {
+                self.err(
+                    &raw.span(),
+                    format!("{what} must be a date like 2018-01-15, not {dt}"),
+                );
+                None
+            }
+        }
+    }
+
+    fn local(&mut self, what: &str, raw: &Spanned<Datetime>) -> Option<NaiveDateTime> {
+        let dt = raw.get_ref();
+        match (dt.date, dt.time, dt.offset) {
+            (Some(d), Some(t), None) => {
+                let date = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into());
+                let time = NaiveTime::from_hms_opt(
+                    t.hour.into(),
+                    t.minute.into(),
+                    t.second.unwrap_or(0).into(),
+                );
+                match (date, time) {
+                    (Some(d), Some(time)) if t.nanosecond.unwrap_or(0) == 0 => {
+                        Some(d.and_time(time))
+                    }
+                    _ => {
+                        self.err(
+                            &raw.span(),
+                            format!("{what}: {dt} is not a valid date-time"),
+                        );
+                        None
+                    }
+                }
+            }
+            _ => {
+                self.err(
+                    &raw.span(),
+                    format!(
+                        "{what} must be a local date-time like 2018-01-15T08:30:00 (no offset: it is read in the meeting's time zone), not {dt}"
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn utc(&mut self, what: &str, raw: &Spanned<Datetime>) -> Option<DateTime<Utc>> {
+        let dt = raw.get_ref();
+        let parsed = match (dt.date, dt.time, dt.offset) {
+            (Some(_), Some(_), Some(Offset::Z)) => DateTime::parse_from_rfc3339(&dt.to_string())
+                .ok()
+                .map(|t| t.with_timezone(&Utc)),
+            _ => None,
+        };
+        if parsed.is_none() {
+            self.err(
+                &raw.span(),
+                format!("{what} must be a UTC date-time like 2017-09-29T00:00:00Z, not {dt}"),
+            );
+        }
+        parsed
+    }
+}
+
+/// ` (did you mean 'x'?)` when one of `names` is close to `got`, else empty.
+fn did_you_mean(got: &str, names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| (strsim::jaro_winkler(got, n), n))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, n)| format!("; did you mean '{n}'?"))
+        .unwrap_or_default()
+}
+
+/// The IANA zone someone most likely meant by `name`.
+fn suggest_tz(name: &str) -> Option<&'static str> {
+    // Cities people write that tzdb files under another city's name.
+    const ALIASES: &[(&str, &str)] = &[
+        ("geneva", "Europe/Zurich"),
+        ("genf", "Europe/Zurich"),
+        ("geneve", "Europe/Zurich"),
+        ("bern", "Europe/Zurich"),
+        ("lausanne", "Europe/Zurich"),
+        ("beijing", "Asia/Shanghai"),
+        ("new delhi", "Asia/Kolkata"),
+        ("washington", "America/New_York"),
+    ];
+    let lower = name.to_lowercase();
+    let city = lower.rsplit('/').next().unwrap_or(&lower).replace('_', " ");
+    if let Some((_, tz)) = ALIASES.iter().find(|(c, _)| *c == city) {
+        return Some(tz);
+    }
+    chrono_tz::TZ_VARIANTS
+        .iter()
+        .map(|tz| {
+            (
+                strsim::jaro_winkler(&lower, &tz.name().to_lowercase()),
+                tz.name(),
+            )
+        })
+        .filter(|(score, _)| *score > 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, n)| n)
+}

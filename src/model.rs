@@ -1,0 +1,426 @@
+//! The validated domain model: a [`Catalog`] of [`Meeting`]s, each with its [`Event`]s.
+//!
+//! Values here are only built by the loader (`crate::load`) after every rule of the data format
+//! has been checked, so the rest of the program can rely on them: ids are well-formed and unique,
+//! every local time exists exactly once in its zone, every event's groups are declared, every text
+//! has English.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono_tz::Tz;
+use std::fmt;
+
+/// Languages a feed can be rendered in. English is required in the data; others fall back to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lang {
+    /// English (the default: calendar fetchers send no Accept-Language).
+    En,
+    /// Chinese.
+    Zh,
+}
+
+impl Lang {
+    /// Every language, in the order feeds are listed.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+
+    /// The BCP 47 code, as in `LANGUAGE=` parameters and `lang=` queries.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// Parses a language code (`en`, `zh`).
+    pub fn parse(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+}
+
+/// A text in English and, optionally, Chinese.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Text {
+    en: String,
+    zh: Option<String>,
+}
+
+impl Text {
+    /// A text with its English form and an optional Chinese one. Both are normalized: `\r\n`
+    /// and lone `\r` become `\n`, other control characters except tab are removed.
+    pub fn new(en: &str, zh: Option<&str>) -> Text {
+        Text {
+            en: normalize(en),
+            zh: zh.map(normalize),
+        }
+    }
+
+    /// The text in `lang`, falling back to English.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Zh => self.zh.as_deref().unwrap_or(&self.en),
+        }
+    }
+
+    /// The language the text in `lang` is really written in (English when it fell back).
+    pub fn lang_of(&self, lang: Lang) -> Lang {
+        match (lang, &self.zh) {
+            (Lang::Zh, Some(_)) => Lang::Zh,
+            _ => Lang::En,
+        }
+    }
+}
+
+/// Normalizes line ends to `\n` and removes control characters other than tab and line feed,
+/// which no calendar text can carry.
+pub fn normalize(s: &str) -> String {
+    let s = s.replace("\r\n", "\n").replace('\r', "\n");
+    s.chars()
+        .filter(|&c| c == '\n' || c == '\t' || !c.is_control())
+        .collect()
+}
+
+/// What an event is; decides its transparency and which feeds carry it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// A meeting of a group (blocks time).
+    Meeting,
+    /// A session within a meeting (blocks time).
+    Session,
+    /// A deadline: all-day, transparent.
+    Deadline,
+    /// A notice (registration, co-location): transparent.
+    Info,
+}
+
+impl Kind {
+    /// Every kind, in the order the data format lists them.
+    pub const ALL: [Kind; 4] = [Kind::Meeting, Kind::Session, Kind::Deadline, Kind::Info];
+
+    /// The name used in data files and queries.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Meeting => "meeting",
+            Kind::Session => "session",
+            Kind::Deadline => "deadline",
+            Kind::Info => "info",
+        }
+    }
+
+    /// Parses a kind name.
+    pub fn parse(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// Whether events of this kind leave free/busy time free.
+    pub fn is_transparent(self) -> bool {
+        matches!(self, Kind::Deadline | Kind::Info)
+    }
+}
+
+/// An event's `STATUS`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Going ahead (the default).
+    Confirmed,
+    /// Not yet certain.
+    Tentative,
+    /// Called off; stays in feeds so subscribers' calendars remove it.
+    Cancelled,
+}
+
+impl Status {
+    /// Every status, in the order the data format lists them.
+    pub const ALL: [Status; 3] = [Status::Confirmed, Status::Tentative, Status::Cancelled];
+
+    /// The name used in data files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Confirmed => "confirmed",
+            Status::Tentative => "tentative",
+            Status::Cancelled => "cancelled",
+        }
+    }
+
+    /// Parses a status name.
+    pub fn parse(name: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.name() == name)
+    }
+}
+
+/// A group such as `Q2/20`, with its URL slug `q2-20`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Group {
+    name: String,
+    slug: String,
+}
+
+impl Group {
+    /// Parses a group name: letters, digits, `/` and `-`, starting with a letter or digit.
+    pub fn parse(name: &str) -> Result<Group, String> {
+        let ok = name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '/' || c == '-')
+            && name.starts_with(|c: char| c.is_ascii_alphanumeric());
+        if !ok {
+            return Err(format!(
+                "group '{name}' may only hold letters, digits, '/' and '-', starting with a letter or digit"
+            ));
+        }
+        Ok(Group {
+            name: name.to_string(),
+            slug: Group::slug_of(name),
+        })
+    }
+
+    /// The slug of a group name: lowercase, `/` → `-` (`Q2/20` → `q2-20`).
+    pub fn slug_of(name: &str) -> String {
+        name.to_ascii_lowercase().replace('/', "-")
+    }
+
+    /// The name as ITU-T writes it (`Q2/20`).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The URL form (`q2-20`).
+    pub fn slug(&self) -> &str {
+        &self.slug
+    }
+}
+
+impl fmt::Display for Group {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
+/// Checks an id or key: `[a-z0-9-]`, non-empty, starting with a letter or digit.
+pub fn is_valid_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// When an event happens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum When {
+    /// Whole days, `first` through `last` inclusive, as dates in the meeting's zone.
+    AllDay {
+        /// The first day.
+        first: NaiveDate,
+        /// The last day (inclusive; `>= first`).
+        last: NaiveDate,
+    },
+    /// A timed event: local wall times in the meeting's zone, each existing exactly once.
+    Timed {
+        /// Local start.
+        start: NaiveDateTime,
+        /// Local end (after `start`).
+        end: NaiveDateTime,
+        /// `start` as an instant.
+        start_utc: DateTime<Utc>,
+        /// `end` as an instant.
+        end_utc: DateTime<Utc>,
+    },
+}
+
+impl When {
+    /// The first local date the event touches (for sorting and year spans).
+    pub fn first_date(&self) -> NaiveDate {
+        match self {
+            When::AllDay { first, .. } => *first,
+            When::Timed { start, .. } => start.date(),
+        }
+    }
+
+    /// The last local date the event touches.
+    pub fn last_date(&self) -> NaiveDate {
+        match self {
+            When::AllDay { last, .. } => *last,
+            When::Timed { end, .. } => end.date(),
+        }
+    }
+}
+
+/// Where a meeting's facts come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// The letter, e.g. "TSB Collective Letter 3/20".
+    pub reference: Text,
+    /// The letter's date.
+    pub date: NaiveDate,
+}
+
+/// Who to ask about a meeting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Contact {
+    /// E-mail address (required).
+    pub email: String,
+    /// Telephone.
+    pub phone: Option<String>,
+    /// Fax.
+    pub fax: Option<String>,
+    /// Web page.
+    pub web: Option<String>,
+}
+
+/// One event of a meeting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Event {
+    /// Stable key, unique in the meeting; part of the UID.
+    pub key: String,
+    /// What it is.
+    pub kind: Kind,
+    /// Indexes into the meeting's `groups`; empty means the whole meeting.
+    pub groups: Vec<usize>,
+    /// When.
+    pub when: When,
+    /// Title.
+    pub title: Text,
+    /// Details specific to this event.
+    pub description: Option<Text>,
+    /// Where, if it differs from the meeting.
+    pub location: Option<Text>,
+    /// A page about it, if it differs from the meeting.
+    pub url: Option<String>,
+    /// Status.
+    pub status: Status,
+    /// Revision number.
+    pub sequence: u32,
+    /// Last change of this event (falls back to the meeting's).
+    pub updated: DateTime<Utc>,
+}
+
+/// One meeting: the content of one data file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Meeting {
+    /// Stable id; part of every UID and URL.
+    pub id: String,
+    /// The file it was read from (for messages).
+    pub file: String,
+    /// The zone its local times are in.
+    pub tz: Tz,
+    /// When the file last changed.
+    pub updated: DateTime<Utc>,
+    /// Declared groups, in the file's order.
+    pub groups: Vec<Group>,
+    /// The meeting's page.
+    pub url: Option<String>,
+    /// Name.
+    pub title: Text,
+    /// Default location of its events.
+    pub location: Option<Text>,
+    /// Summary.
+    pub description: Option<Text>,
+    /// The letter.
+    pub source: Source,
+    /// Contacts.
+    pub contact: Contact,
+    /// Events, sorted by start then key.
+    pub events: Vec<Event>,
+}
+
+impl Meeting {
+    /// The first local date of any of its events.
+    pub fn first_date(&self) -> Option<NaiveDate> {
+        self.events.iter().map(|e| e.when.first_date()).min()
+    }
+
+    /// The last local date of any of its events.
+    pub fn last_date(&self) -> Option<NaiveDate> {
+        self.events.iter().map(|e| e.when.last_date()).max()
+    }
+
+    /// Whether the meeting declares a group with this slug.
+    pub fn declares(&self, slug: &str) -> Option<usize> {
+        self.groups.iter().position(|g| g.slug() == slug)
+    }
+
+    /// The event with this key.
+    pub fn event(&self, key: &str) -> Option<&Event> {
+        self.events.iter().find(|e| e.key == key)
+    }
+
+    /// The groups of an event (resolving indexes).
+    pub fn groups_of<'a>(&'a self, event: &'a Event) -> impl Iterator<Item = &'a Group> + 'a {
+        event.groups.iter().map(|&i| &self.groups[i])
+    }
+}
+
+/// Every meeting, validated, sorted by first date then id.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Catalog {
+    /// The meetings.
+    pub meetings: Vec<Meeting>,
+    /// Every group any meeting declares, by slug, sorted by slug.
+    pub groups: Vec<Group>,
+}
+
+impl Catalog {
+    /// Builds a catalog from validated meetings: sorts them and collects their groups.
+    pub fn new(mut meetings: Vec<Meeting>) -> Catalog {
+        meetings.sort_by(|a, b| (a.first_date(), &a.id).cmp(&(b.first_date(), &b.id)));
+        let mut groups: Vec<Group> = meetings
+            .iter()
+            .flat_map(|m| m.groups.iter().cloned())
+            .collect();
+        groups.sort_by(|a, b| a.slug().cmp(b.slug()).then(a.name().cmp(b.name())));
+        groups.dedup_by(|a, b| a.slug() == b.slug());
+        Catalog { meetings, groups }
+    }
+
+    /// The meeting with this id.
+    pub fn meeting(&self, id: &str) -> Option<&Meeting> {
+        self.meetings.iter().find(|m| m.id == id)
+    }
+
+    /// The group with this name or slug.
+    pub fn group(&self, name_or_slug: &str) -> Option<&Group> {
+        let slug = Group::slug_of(name_or_slug);
+        self.groups.iter().find(|g| g.slug() == slug)
+    }
+
+    /// Number of events in all meetings.
+    pub fn event_count(&self) -> usize {
+        self.meetings.iter().map(|m| m.events.len()).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_normalizes_line_ends_and_drops_control_characters() {
+        let t = Text::new("a\r\nb\rc\u{7}\td", None);
+        assert_eq!(t.get(Lang::En), "a\nb\nc\td");
+    }
+
+    #[test]
+    fn chinese_falls_back_to_english() {
+        let t = Text::new("Deadline", None);
+        assert_eq!(t.get(Lang::Zh), "Deadline");
+        assert_eq!(t.lang_of(Lang::Zh), Lang::En);
+        let t = Text::new("Deadline", Some("截止日期"));
+        assert_eq!(t.get(Lang::Zh), "截止日期");
+        assert_eq!(t.lang_of(Lang::Zh), Lang::Zh);
+    }
+
+    #[test]
+    fn group_slugs_are_lowercase_with_dashes() {
+        assert_eq!(Group::parse("Q2/20").unwrap().slug(), "q2-20");
+        assert_eq!(Group::parse("WP1/20").unwrap().slug(), "wp1-20");
+        assert!(Group::parse("Q2/20;x").is_err());
+        assert!(Group::parse("/20").is_err());
+    }
+
+    #[test]
+    fn ids_are_lowercase_letters_digits_and_dashes() {
+        assert!(is_valid_id("sg20-wp1-2018-01"));
+        assert!(!is_valid_id("SG20"));
+        assert!(!is_valid_id("-x"));
+        assert!(!is_valid_id(""));
+        assert!(!is_valid_id("a_b"));
+    }
+}

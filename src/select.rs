@@ -1,0 +1,421 @@
+//! Selection: which events of the [`Catalog`] a request's feed holds. Pure, no I/O.
+//!
+//! A request names a [`Feed`] (everything, one meeting, one group, deadlines, one event) and a
+//! [`Filter`] (language, kinds, groups). [`Filter::parse`] turns the query string into a filter,
+//! checking every value against what exists; [`select`] returns the events in feed order.
+
+use crate::model::{Catalog, Event, Group, Kind, Lang, Meeting};
+use std::fmt;
+
+/// Reserved words that cannot be meeting ids because they name feeds of their own.
+pub const RESERVED_IDS: [&str; 3] = ["all", "deadlines", "groups"];
+
+/// Most values a comma list in a query may hold (every kind, or many groups, but not unbounded).
+pub const MAX_LIST: usize = 32;
+
+/// The feed a request asks for.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Feed {
+    /// Every event of every meeting.
+    All,
+    /// Every event of one meeting.
+    Meeting(String),
+    /// A group across all meetings: its own events plus the meeting-wide events of every
+    /// meeting that declares it.
+    Group(String),
+    /// The deadlines of every meeting.
+    Deadlines,
+    /// A single event.
+    Event {
+        /// Meeting id.
+        meeting: String,
+        /// Event key.
+        key: String,
+    },
+}
+
+/// Options every feed takes from the query string. Lists are kept sorted and deduplicated so
+/// that equivalent queries are equal.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Filter {
+    /// Language of texts.
+    pub lang: Lang,
+    /// Only these kinds (empty: all).
+    pub kinds: Vec<Kind>,
+    /// Only events belonging to one of these group slugs (empty: all).
+    pub groups: Vec<String>,
+    /// Serve as a file download.
+    pub download: bool,
+}
+
+impl Default for Filter {
+    fn default() -> Filter {
+        Filter {
+            lang: Lang::En,
+            kinds: Vec::new(),
+            groups: Vec::new(),
+            download: false,
+        }
+    }
+}
+
+/// A query value the service does not accept (→ 400).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BadQuery(pub String);
+
+impl fmt::Display for BadQuery {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Something the request names that does not exist (→ 404).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotFound(pub String);
+
+impl fmt::Display for NotFound {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Filter {
+    /// The query parameters a feed takes.
+    pub const PARAMS: [&'static str; 4] = ["lang", "kind", "group", "download"];
+
+    /// Builds a filter from decoded query pairs, checking each value against `catalog`.
+    pub fn parse<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        catalog: &Catalog,
+    ) -> Result<Filter, BadQuery> {
+        let mut f = Filter::default();
+        let mut seen: Vec<&str> = Vec::new();
+        for (k, v) in pairs {
+            if seen.contains(&k) {
+                return Err(BadQuery(format!(
+                    "parameter '{k}' is given twice; give it once (lists are comma-separated)"
+                )));
+            }
+            match k {
+                "lang" => {
+                    f.lang = Lang::parse(v).ok_or_else(|| {
+                        BadQuery(format!(
+                            "parameter 'lang': unknown language '{v}'; allowed: {}",
+                            Lang::ALL.map(Lang::code).join(", ")
+                        ))
+                    })?
+                }
+                "kind" => {
+                    for name in list("kind", v)? {
+                        let kind = Kind::parse(name).ok_or_else(|| {
+                            BadQuery(format!(
+                                "parameter 'kind': unknown kind '{name}'; allowed: {}",
+                                Kind::ALL.map(Kind::name).join(", ")
+                            ))
+                        })?;
+                        f.kinds.push(kind);
+                    }
+                }
+                "group" => {
+                    for name in list("group", v)? {
+                        let group = catalog.group(name).ok_or_else(|| {
+                            BadQuery(format!(
+                                "parameter 'group': unknown group '{name}'; allowed: {}",
+                                group_names(catalog)
+                            ))
+                        })?;
+                        f.groups.push(group.slug().to_string());
+                    }
+                }
+                "download" => {
+                    f.download = match v {
+                        "1" | "true" | "yes" => true,
+                        "0" | "false" | "no" | "" => false,
+                        _ => {
+                            return Err(BadQuery(format!(
+                                "parameter 'download': '{v}' is not a yes/no value; allowed: 1, 0, true, false"
+                            )));
+                        }
+                    }
+                }
+                _ => {
+                    return Err(BadQuery(format!(
+                        "unknown parameter '{k}'; allowed: {}",
+                        Filter::PARAMS.join(", ")
+                    )));
+                }
+            }
+            seen.push(k);
+        }
+        f.kinds.sort();
+        f.kinds.dedup();
+        f.groups.sort();
+        f.groups.dedup();
+        Ok(f)
+    }
+
+    /// The query string that gives this filter, in canonical order (empty for the default).
+    pub fn to_query(&self) -> String {
+        let mut parts = Vec::new();
+        if self.lang != Lang::En {
+            parts.push(format!("lang={}", self.lang.code()));
+        }
+        if !self.kinds.is_empty() {
+            let kinds: Vec<_> = self.kinds.iter().map(|k| k.name()).collect();
+            parts.push(format!("kind={}", kinds.join(",")));
+        }
+        if !self.groups.is_empty() {
+            parts.push(format!("group={}", self.groups.join(",")));
+        }
+        if self.download {
+            parts.push("download=1".into());
+        }
+        parts.join("&")
+    }
+}
+
+fn list<'a>(param: &str, v: &'a str) -> Result<Vec<&'a str>, BadQuery> {
+    let items: Vec<&str> = v
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if items.is_empty() {
+        return Err(BadQuery(format!(
+            "parameter '{param}' is empty; give one or more comma-separated values"
+        )));
+    }
+    if items.len() > MAX_LIST {
+        return Err(BadQuery(format!(
+            "parameter '{param}' lists {} values; at most {MAX_LIST} are allowed",
+            items.len()
+        )));
+    }
+    Ok(items)
+}
+
+fn group_names(catalog: &Catalog) -> String {
+    let names: Vec<_> = catalog.groups.iter().map(Group::slug).collect();
+    names.join(", ")
+}
+
+fn meeting_ids(catalog: &Catalog) -> String {
+    let ids: Vec<_> = catalog.meetings.iter().map(|m| m.id.as_str()).collect();
+    ids.join(", ")
+}
+
+/// Whether `event` of `meeting` belongs to the group with `slug`: it is tagged with it, or it
+/// concerns the whole meeting (no groups) and the meeting declares the group.
+pub fn belongs_to(meeting: &Meeting, event: &Event, slug: &str) -> bool {
+    match meeting.declares(slug) {
+        None => false,
+        Some(ix) => event.groups.is_empty() || event.groups.contains(&ix),
+    }
+}
+
+/// The events of `feed` that pass `filter`, as (meeting, event) pairs in feed order: meetings by
+/// date, events by start.
+pub fn select<'a>(
+    catalog: &'a Catalog,
+    feed: &Feed,
+    filter: &Filter,
+) -> Result<Vec<(&'a Meeting, &'a Event)>, NotFound> {
+    let meetings: Vec<&Meeting> = match feed {
+        Feed::Meeting(id) | Feed::Event { meeting: id, .. } => {
+            vec![catalog.meeting(id).ok_or_else(|| {
+                NotFound(format!(
+                    "no meeting '{id}'; meetings: {}",
+                    meeting_ids(catalog)
+                ))
+            })?]
+        }
+        Feed::Group(slug) => {
+            if catalog.groups.iter().all(|g| g.slug() != slug) {
+                return Err(NotFound(format!(
+                    "no group '{slug}'; groups: {}",
+                    group_names(catalog)
+                )));
+            }
+            catalog.meetings.iter().collect()
+        }
+        Feed::All | Feed::Deadlines => catalog.meetings.iter().collect(),
+    };
+    if let Feed::Event { meeting, key } = feed {
+        let m = meetings[0];
+        let e = m.event(key).ok_or_else(|| {
+            let keys: Vec<_> = m.events.iter().map(|e| e.key.as_str()).collect();
+            NotFound(format!(
+                "no event '{key}' in meeting '{meeting}'; events: {}",
+                keys.join(", ")
+            ))
+        })?;
+        return Ok(vec![(m, e)]);
+    }
+    let keep = |m: &Meeting, e: &Event| {
+        let in_feed = match feed {
+            Feed::Group(slug) => belongs_to(m, e, slug),
+            Feed::Deadlines => e.kind == Kind::Deadline,
+            _ => true,
+        };
+        in_feed
+            && (filter.kinds.is_empty() || filter.kinds.contains(&e.kind))
+            && (filter.groups.is_empty() || filter.groups.iter().any(|g| belongs_to(m, e, g)))
+    };
+    Ok(meetings
+        .into_iter()
+        .flat_map(|m| {
+            m.events
+                .iter()
+                .filter(move |e| keep(m, e))
+                .map(move |e| (m, e))
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::parse_sources;
+
+    const DATA: &str = r#"
+id = "m"
+updated = 2017-09-29T00:00:00Z
+groups = ["SG20", "WP1/20", "Q1/20", "Q2/20"]
+title = "M"
+source = { reference = "L", date = 2017-09-29 }
+contact = { email = "a@b.c" }
+
+[[event]]
+key = "q1"
+kind = "meeting"
+groups = ["Q1/20"]
+first_day = 2018-01-15
+title = "Q1"
+
+[[event]]
+key = "q2"
+kind = "meeting"
+groups = ["Q2/20"]
+first_day = 2018-01-15
+title = "Q2"
+
+[[event]]
+key = "dl"
+kind = "deadline"
+first_day = 2018-01-11
+title = "D"
+
+[[event]]
+key = "wp"
+kind = "meeting"
+groups = ["WP1/20"]
+first_day = 2018-01-24
+title = "WP"
+"#;
+
+    fn catalog() -> Catalog {
+        parse_sources([("m.toml", DATA)]).expect("valid")
+    }
+
+    fn keys(feed: Feed, filter: &Filter) -> Vec<String> {
+        let c = catalog();
+        select(&c, &feed, filter)
+            .unwrap()
+            .into_iter()
+            .map(|(_, e)| e.key.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_group_feed_holds_its_events_and_the_meeting_wide_ones_only() {
+        let f = Filter::default();
+        assert_eq!(keys(Feed::Group("q2-20".into()), &f), ["dl", "q2"]);
+        // no hierarchy: WP1/20 does not pull in the Questions
+        assert_eq!(keys(Feed::Group("wp1-20".into()), &f), ["dl", "wp"]);
+        // SG20 is declared but tags no event: only meeting-wide events
+        assert_eq!(keys(Feed::Group("sg20".into()), &f), ["dl"]);
+    }
+
+    #[test]
+    fn the_deadlines_feed_holds_only_deadlines() {
+        assert_eq!(keys(Feed::Deadlines, &Filter::default()), ["dl"]);
+    }
+
+    #[test]
+    fn filters_combine_kind_and_group() {
+        let c = catalog();
+        let f = Filter::parse([("kind", "meeting"), ("group", "Q1/20,q2-20")], &c).unwrap();
+        assert_eq!(f.groups, ["q1-20", "q2-20"]);
+        assert_eq!(keys(Feed::All, &f), ["q1", "q2"]);
+    }
+
+    #[test]
+    fn equivalent_queries_give_equal_filters() {
+        let c = catalog();
+        let a = Filter::parse([("group", "q2-20,Q1/20"), ("kind", "info,meeting")], &c).unwrap();
+        let b = Filter::parse(
+            [("kind", "meeting,info,info"), ("group", "Q1/20,Q2/20")],
+            &c,
+        )
+        .unwrap();
+        assert_eq!(a, b);
+        assert_eq!(a.to_query(), "kind=meeting,info&group=q1-20,q2-20");
+    }
+
+    #[test]
+    fn bad_query_values_name_the_parameter_and_the_allowed_values() {
+        let c = catalog();
+        let cases = [
+            (
+                ("lang", "fr"),
+                "parameter 'lang': unknown language 'fr'; allowed: en, zh",
+            ),
+            (
+                ("kind", "party"),
+                "parameter 'kind': unknown kind 'party'; allowed: meeting, session, deadline, info",
+            ),
+            (
+                ("group", "Q9/20"),
+                "parameter 'group': unknown group 'Q9/20'; allowed: q1-20, q2-20, sg20, wp1-20",
+            ),
+            (
+                ("kind", ","),
+                "parameter 'kind' is empty; give one or more comma-separated values",
+            ),
+            (
+                ("download", "maybe"),
+                "parameter 'download': 'maybe' is not a yes/no value; allowed: 1, 0, true, false",
+            ),
+            (
+                ("lnag", "zh"),
+                "unknown parameter 'lnag'; allowed: lang, kind, group, download",
+            ),
+        ];
+        for ((k, v), want) in cases {
+            let got = Filter::parse([(k, v)], &c).unwrap_err();
+            assert_eq!(got.0, want, "query {k}={v}");
+        }
+    }
+
+    #[test]
+    fn unknown_names_in_the_path_are_not_found_with_what_exists() {
+        let c = catalog();
+        let f = Filter::default();
+        assert_eq!(
+            select(&c, &Feed::Meeting("x".into()), &f).unwrap_err().0,
+            "no meeting 'x'; meetings: m"
+        );
+        assert_eq!(
+            select(&c, &Feed::Group("q9-20".into()), &f).unwrap_err().0,
+            "no group 'q9-20'; groups: q1-20, q2-20, sg20, wp1-20"
+        );
+        let e = Feed::Event {
+            meeting: "m".into(),
+            key: "zz".into(),
+        };
+        assert_eq!(
+            select(&c, &e, &f).unwrap_err().0,
+            "no event 'zz' in meeting 'm'; events: dl, q1, q2, wp"
+        );
+    }
+}

@@ -1,0 +1,20 @@
+//! `GET /healthz`: whether the service has data, and how much.
+
+use crate::web::AppState;
+use actix_web::{HttpResponse, web};
+
+/// Status and counts of the data being served.
+pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
+    let snap = state.store.snapshot();
+    let c = snap.catalog();
+    HttpResponse::Ok()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(serde_json::json!({
+            "status": "ok",
+            "meetings": c.meetings.len(),
+            "events": c.event_count(),
+            "groups": c.groups.len(),
+            "data_version": snap.version(),
+            "last_modified": snap.last_modified().to_rfc3339(),
+        }))
+}

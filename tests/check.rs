@@ -1,0 +1,94 @@
+//! `itucal check`: every file of the bad-data corpus gives exactly the problems in its
+//! `.expected` file, and the command reports all problems of a directory and exits 1.
+
+use std::path::Path;
+use std::process::Command;
+
+fn fixtures() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"))
+}
+
+#[test]
+fn every_bad_file_gives_its_expected_problems() {
+    let dir = fixtures().join("bad");
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    names.sort();
+    for path in names {
+        let name = path.file_name().unwrap().to_str().unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let expected = std::fs::read_to_string(path.with_extension("expected"))
+            .unwrap_or_else(|_| panic!("{name}: no .expected file"));
+        let shown = format!("bad/{name}");
+        let got = match itucal::load::parse_sources([(shown.as_str(), text.as_str())]) {
+            Ok(_) => String::from("(no problem found)\n"),
+            Err(problems) => problems.iter().map(|p| format!("{p}\n")).collect(),
+        };
+        if got != expected {
+            failures.push(format!("{name}:\n  expected: {expected}  got:      {got}"));
+        }
+        checked += 1;
+    }
+    assert!(checked >= 15, "only {checked} bad files");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn duplicate_meeting_ids_across_files_are_reported_at_the_second() {
+    let dir = fixtures().join("bad/duplicate-id");
+    let a = std::fs::read_to_string(dir.join("a.toml")).unwrap();
+    let b = std::fs::read_to_string(dir.join("b.toml")).unwrap();
+    let problems = itucal::load::parse_sources([("a.toml", a.as_str()), ("b.toml", b.as_str())])
+        .unwrap_err();
+    let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        ["b.toml:4:6: meeting id 'dup' is already used by a.toml:4:6; ids must be unique across files"]
+    );
+}
+
+#[test]
+fn check_prints_every_problem_and_exits_1() {
+    let out = Command::new(env!("CARGO_BIN_EXE_itucal"))
+        .arg("check")
+        .arg(fixtures().join("bad"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    // one line per problem, each file:line:col: message, all files, not just the first
+    let problem_lines: Vec<_> = stderr.lines().filter(|l| l.contains(".toml:")).collect();
+    assert!(problem_lines.len() >= 26, "{stderr}");
+    for l in &problem_lines {
+        let mut parts = l.splitn(4, ':');
+        let (_, line, col) = (parts.next(), parts.next().unwrap(), parts.next().unwrap());
+        assert!(line.parse::<u32>().is_ok() && col.parse::<u32>().is_ok(), "{l}");
+    }
+}
+
+#[test]
+fn check_accepts_the_shipped_data() {
+    let out = Command::new(env!("CARGO_BIN_EXE_itucal"))
+        .args(["check", concat!(env!("CARGO_MANIFEST_DIR"), "/data")])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "ok: 1 meetings, 11 events\n");
+}
+
+#[test]
+fn serve_refuses_to_start_on_invalid_data() {
+    let out = Command::new(env!("CARGO_BIN_EXE_itucal"))
+        .args(["serve", "--bind", "127.0.0.1:0", "--data"])
+        .arg(fixtures().join("bad"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("spring-gap.toml:13:9: event 'q1-20-meeting': start 2018-03-25T02:30:00 does not exist"), "{stderr}");
+}
