@@ -43,12 +43,14 @@ fn duplicate_meeting_ids_across_files_are_reported_at_the_second() {
     let dir = fixtures().join("bad/duplicate-id");
     let a = std::fs::read_to_string(dir.join("a.toml")).unwrap();
     let b = std::fs::read_to_string(dir.join("b.toml")).unwrap();
-    let problems = itucal::load::parse_sources([("a.toml", a.as_str()), ("b.toml", b.as_str())])
-        .unwrap_err();
+    let problems =
+        itucal::load::parse_sources([("a.toml", a.as_str()), ("b.toml", b.as_str())]).unwrap_err();
     let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert_eq!(
         lines,
-        ["b.toml:4:6: meeting id 'dup' is already used by a.toml:4:6; ids must be unique across files"]
+        [
+            "b.toml:4:6: meeting id 'dup' is already used by a.toml:4:6; ids must be unique across files"
+        ]
     );
 }
 
@@ -67,7 +69,10 @@ fn check_prints_every_problem_and_exits_1() {
     for l in &problem_lines {
         let mut parts = l.splitn(4, ':');
         let (_, line, col) = (parts.next(), parts.next().unwrap(), parts.next().unwrap());
-        assert!(line.parse::<u32>().is_ok() && col.parse::<u32>().is_ok(), "{l}");
+        assert!(
+            line.parse::<u32>().is_ok() && col.parse::<u32>().is_ok(),
+            "{l}"
+        );
     }
 }
 
@@ -77,8 +82,15 @@ fn check_accepts_the_shipped_data() {
         .args(["check", concat!(env!("CARGO_MANIFEST_DIR"), "/data")])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(String::from_utf8(out.stdout).unwrap(), "ok: 1 meetings, 11 events\n");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "ok: 1 meetings, 11 events\n"
+    );
 }
 
 #[test]
@@ -90,5 +102,10 @@ fn serve_refuses_to_start_on_invalid_data() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("spring-gap.toml:13:9: event 'q1-20-meeting': start 2018-03-25T02:30:00 does not exist"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "spring-gap.toml:13:9: event 'q1-20-meeting': start 2018-03-25T02:30:00 does not exist"
+        ),
+        "{stderr}"
+    );
 }

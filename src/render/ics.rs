@@ -267,7 +267,12 @@ pub fn event_block(meeting: &Meeting, event: &Event, lang: Lang) -> String {
     let mut categories = vec![event.kind.name().to_string()];
     categories.extend(meeting.groups_of(event).map(|g| g.name().to_string()));
     ev.categories(categories);
-    fold::fold(&fold::unfold(&ev.to_string()))
+    serialize(&ev)
+}
+
+/// A component as the icalendar crate writes it (escaped), re-folded by [`fold`].
+fn serialize(component: &impl Component) -> String {
+    fold::fold(&fold::unfold(&component.to_string()))
 }
 
 fn text_prop(key: &str, text: &Text, lang: Lang) -> Property {
@@ -488,7 +493,10 @@ title = "Summer session"
             "URL:https://example.org/m",
             "LOCATION;LANGUAGE=en:Geneva",
         ] {
-            assert!(day.contains(&want.to_string()), "{want} missing in {day:#?}");
+            assert!(
+                day.contains(&want.to_string()),
+                "{want} missing in {day:#?}"
+            );
         }
     }
 
@@ -537,10 +545,16 @@ title = "Summer session"
     fn text_is_escaped_and_round_trips() {
         let ics = render(Lang::En);
         let e = event(&ics, "days");
-        let summary = e.iter().find_map(|l| l.strip_prefix("SUMMARY;LANGUAGE=en:")).unwrap();
+        let summary = e
+            .iter()
+            .find_map(|l| l.strip_prefix("SUMMARY;LANGUAGE=en:"))
+            .unwrap();
         assert_eq!(summary, "Nine days\\, a \\\\ b\\; c");
         assert_eq!(unescape(summary), "Nine days, a \\ b; c");
-        let desc = e.iter().find_map(|l| l.strip_prefix("DESCRIPTION;LANGUAGE=en:")).unwrap();
+        let desc = e
+            .iter()
+            .find_map(|l| l.strip_prefix("DESCRIPTION;LANGUAGE=en:"))
+            .unwrap();
         assert!(unescape(desc).starts_with(
             "Line one\nLine two\twith tab, comma; semicolon \\ backslash: colon 😀 e\u{301}\n\nSource: "
         ));
@@ -557,6 +571,31 @@ title = "Summer session"
         assert!(ics.contains("X-WR-CALNAME:ITU-T会议\r\n"));
     }
 
+    /// Reverses TEXT escaping (RFC 5545 §3.3.11), independently of the icalendar crate.
+    fn unescape_text(v: &str) -> String {
+        unescape(v)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_round_trips_through_escape_fold_unfold_unescape(s in "\\PC{0,300}|[\\\\,;:\n\r\t a-z\u{4f1a}\u{1F600}\u{301}]{0,300}") {
+            let text = crate::model::normalize(&s);
+            let mut ev = icalendar::Event::new();
+            ev.uid("u").timestamp(chrono::DateTime::UNIX_EPOCH);
+            ev.append_property(Property::new("DESCRIPTION", text.as_str()));
+            let out = serialize(&ev);
+            for line in out.split_terminator("\r\n") {
+                proptest::prop_assert!(line.len() <= fold::LIMIT, "{} octets", line.len());
+            }
+            let unfolded = fold::unfold(&out);
+            let value = unfolded
+                .split("\r\n")
+                .find_map(|l| l.strip_prefix("DESCRIPTION:"))
+                .unwrap();
+            proptest::prop_assert_eq!(unescape_text(value), text);
+        }
+    }
+
     #[test]
     fn rendering_is_byte_identical_every_time() {
         assert_eq!(render(Lang::En), render(Lang::En));
@@ -565,8 +604,7 @@ title = "Summer session"
 
     #[test]
     fn a_feed_mixing_zones_has_one_vtimezone_each() {
-        let dubai = DATA
-            .replace("id = \"t\"", "id = \"d\"\ntimezone = \"Asia/Dubai\"");
+        let dubai = DATA.replace("id = \"t\"", "id = \"d\"\ntimezone = \"Asia/Dubai\"");
         let c = parse_sources([("t.toml", DATA), ("d.toml", dubai.as_str())]).unwrap();
         let f = Filter::default();
         let sel = select(&c, &Feed::All, &f).unwrap();

@@ -8,7 +8,10 @@ use actix_web::test::TestRequest;
 async fn unknown_feeds_are_404_naming_what_exists() {
     let app = seed_app().await;
     let cases = [
-        ("/feeds/sg99.ics", "no meeting 'sg99'; meetings: sg20-wp1-2018-01"),
+        (
+            "/feeds/sg99.ics",
+            "no meeting 'sg99'; meetings: sg20-wp1-2018-01",
+        ),
         (
             "/feeds/groups/q9-20.ics",
             "no group 'q9-20'; groups: q1-20, q2-20, q3-20, q4-20, sg20, wp1-20",
@@ -17,9 +20,15 @@ async fn unknown_feeds_are_404_naming_what_exists() {
             "/events/sg20-wp1-2018-01/lunch.ics",
             "no event 'lunch' in meeting 'sg20-wp1-2018-01'; events: deadline-contributions-translation",
         ),
-        ("/events/nope/lunch.ics", "no meeting 'nope'; meetings: sg20-wp1-2018-01"),
+        (
+            "/events/nope/lunch.ics",
+            "no meeting 'nope'; meetings: sg20-wp1-2018-01",
+        ),
         ("/feeds/all.json", "no feed 'all.json'; feeds end in .ics"),
-        ("/nothing", "no resource at '/nothing'; resources: /feeds/all.ics"),
+        (
+            "/nothing",
+            "no resource at '/nothing'; resources: /feeds/all.ics",
+        ),
     ];
     for (uri, want) in cases {
         let r = get(&app, uri).await;
@@ -33,7 +42,10 @@ async fn unknown_feeds_are_404_naming_what_exists() {
 async fn bad_query_values_are_400_naming_the_parameter() {
     let app = seed_app().await;
     let cases = [
-        ("/feeds/all.ics?lang=fr", "parameter 'lang': unknown language 'fr'; allowed: en, zh"),
+        (
+            "/feeds/all.ics?lang=fr",
+            "parameter 'lang': unknown language 'fr'; allowed: en, zh",
+        ),
         (
             "/feeds/all.ics?kind=party",
             "parameter 'kind': unknown kind 'party'; allowed: meeting, session, deadline, info",
@@ -42,10 +54,22 @@ async fn bad_query_values_are_400_naming_the_parameter() {
             "/feeds/deadlines.ics?group=Q9/20",
             "parameter 'group': unknown group 'Q9/20'; allowed: q1-20, q2-20, q3-20, q4-20, sg20, wp1-20",
         ),
-        ("/feeds/all.ics?download=maybe", "parameter 'download': 'maybe' is not a yes/no value"),
-        ("/feeds/all.ics?lang=en&lang=zh", "parameter 'lang' is given twice"),
-        ("/feeds/all.ics?colour=red", "unknown parameter 'colour'; allowed: lang, kind, group, download"),
-        ("/feeds/all.ics?lang=%ZZ", "parameter 'lang': unknown language '%ZZ'"),
+        (
+            "/feeds/all.ics?download=maybe",
+            "parameter 'download': 'maybe' is not a yes/no value",
+        ),
+        (
+            "/feeds/all.ics?lang=en&lang=zh",
+            "parameter 'lang' is given twice",
+        ),
+        (
+            "/feeds/all.ics?colour=red",
+            "unknown parameter 'colour'; allowed: lang, kind, group, download",
+        ),
+        (
+            "/feeds/all.ics?lang=%ZZ",
+            "parameter 'lang': unknown language '%ZZ'",
+        ),
     ];
     for (uri, want) in cases {
         let r = get(&app, uri).await;

@@ -43,11 +43,21 @@ async fn a_group_feed_holds_its_question_and_the_meeting_wide_events() {
     assert_eq!(r.status, 200);
     let got = uids(&r.body);
     assert!(got.contains(&"q2-20-rapporteur-meeting".to_string()));
-    for d in DEADLINES.iter().chain(&["registration", "onem2m-co-location"]) {
+    for d in DEADLINES
+        .iter()
+        .chain(&["registration", "onem2m-co-location"])
+    {
         assert!(got.contains(&d.to_string()), "{d} missing from {got:?}");
     }
-    for other in ["q1-20-rapporteur-meeting", "q3-20-rapporteur-meeting", "wp1-20-meeting"] {
-        assert!(!got.contains(&other.to_string()), "{other} in the Q2/20 feed");
+    for other in [
+        "q1-20-rapporteur-meeting",
+        "q3-20-rapporteur-meeting",
+        "wp1-20-meeting",
+    ] {
+        assert!(
+            !got.contains(&other.to_string()),
+            "{other} in the Q2/20 feed"
+        );
     }
     // the group's name form works too, and gives the same bytes
     let by_name = get(&app, "/feeds/groups/Q2%2F20.ics").await;
@@ -82,8 +92,14 @@ async fn a_meeting_feed_and_a_single_event() {
     let e = get(&app, "/events/sg20-wp1-2018-01/registration.ics").await;
     assert_eq!(e.status, 200);
     assert_eq!(uids(&e.body), ["registration"]);
-    assert!(e.body.contains("DTSTART;TZID=Europe/Zurich:20180115T083000\r\n"));
-    assert!(e.body.contains("DTEND;TZID=Europe/Zurich:20180115T093000\r\n"));
+    assert!(
+        e.body
+            .contains("DTSTART;TZID=Europe/Zurich:20180115T083000\r\n")
+    );
+    assert!(
+        e.body
+            .contains("DTEND;TZID=Europe/Zurich:20180115T093000\r\n")
+    );
     assert!(e.body.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Zurich\r\n"));
 }
 
@@ -92,7 +108,10 @@ async fn filters_select_by_kind_and_group() {
     let app = seed_app().await;
     let r = get(&app, "/feeds/all.ics?kind=meeting&group=Q1/20,wp1-20").await;
     assert_eq!(r.status, 200);
-    assert_eq!(uids(&r.body), ["q1-20-rapporteur-meeting", "wp1-20-meeting"]);
+    assert_eq!(
+        uids(&r.body),
+        ["q1-20-rapporteur-meeting", "wp1-20-meeting"]
+    );
     let r = get(&app, "/feeds/all.ics?kind=deadline").await;
     assert_eq!(uids(&r.body), DEADLINES);
 }
@@ -131,7 +150,11 @@ async fn download_makes_an_attachment() {
         r.header("content-disposition"),
         "attachment; filename=\"itu-t-q2-20.ics\""
     );
-    let r = get(&app, "/events/sg20-wp1-2018-01/wp1-20-meeting.ics?download=1&lang=zh").await;
+    let r = get(
+        &app,
+        "/events/sg20-wp1-2018-01/wp1-20-meeting.ics?download=1&lang=zh",
+    )
+    .await;
     assert_eq!(
         r.header("content-disposition"),
         "attachment; filename=\"sg20-wp1-2018-01-wp1-20-meeting-zh.ics\""
@@ -143,7 +166,12 @@ async fn a_matching_etag_gets_304_with_the_validators() {
     let app = seed_app().await;
     let first = get(&app, "/feeds/all.ics").await;
     let etag = first.header("etag").to_string();
-    for inm in [etag.clone(), format!("W/{etag}"), format!("\"x\", {etag}"), "*".into()] {
+    for inm in [
+        etag.clone(),
+        format!("W/{etag}"),
+        format!("\"x\", {etag}"),
+        "*".into(),
+    ] {
         let r = send(
             &app,
             TestRequest::get()
@@ -174,9 +202,24 @@ async fn if_modified_since_is_honoured_unless_if_none_match_is_sent() {
             .uri("/feeds/all.ics")
             .insert_header(("If-Modified-Since", date))
     };
-    assert_eq!(send(&app, ims("Fri, 29 Sep 2017 00:00:00 GMT")).await.status, 304);
-    assert_eq!(send(&app, ims("Sat, 30 Sep 2017 00:00:00 GMT")).await.status, 304);
-    assert_eq!(send(&app, ims("Thu, 28 Sep 2017 23:59:59 GMT")).await.status, 200);
+    assert_eq!(
+        send(&app, ims("Fri, 29 Sep 2017 00:00:00 GMT"))
+            .await
+            .status,
+        304
+    );
+    assert_eq!(
+        send(&app, ims("Sat, 30 Sep 2017 00:00:00 GMT"))
+            .await
+            .status,
+        304
+    );
+    assert_eq!(
+        send(&app, ims("Thu, 28 Sep 2017 23:59:59 GMT"))
+            .await
+            .status,
+        200
+    );
     assert_eq!(send(&app, ims("not a date")).await.status, 200);
     // If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2)
     let r = send(
@@ -207,7 +250,13 @@ async fn feeds_are_never_compressed_and_ignore_accept() {
 #[actix_web::test]
 async fn head_is_answered_with_the_get_headers() {
     let app = seed_app().await;
-    let r = send(&app, TestRequest::default().method(actix_web::http::Method::HEAD).uri("/feeds/all.ics")).await;
+    let r = send(
+        &app,
+        TestRequest::default()
+            .method(actix_web::http::Method::HEAD)
+            .uri("/feeds/all.ics"),
+    )
+    .await;
     assert_eq!(r.status, 200);
     assert_eq!(r.header("content-type"), "text/calendar; charset=utf-8");
     let g = get(&app, "/feeds/all.ics").await;
@@ -230,7 +279,11 @@ async fn healthz_reports_counts() {
 async fn two_apps_built_from_the_same_data_serve_identical_bytes() {
     let a = seed_app().await;
     let b = seed_app().await;
-    for uri in ["/feeds/all.ics", "/feeds/all.ics?lang=zh", "/feeds/groups/q2-20.ics"] {
+    for uri in [
+        "/feeds/all.ics",
+        "/feeds/all.ics?lang=zh",
+        "/feeds/groups/q2-20.ics",
+    ] {
         let (x, y) = (get(&a, uri).await, get(&b, uri).await);
         assert_eq!(x.body, y.body, "{uri}");
         assert_eq!(x.header("etag"), y.header("etag"), "{uri}");

@@ -11,8 +11,14 @@ const CASES: [(&str, &str); 8] = [
     ("/feeds/groups/q2-20.ics?lang=zh", "group-q2-20.zh.ics"),
     ("/feeds/deadlines.ics", "deadlines.en.ics"),
     ("/feeds/deadlines.ics?lang=zh", "deadlines.zh.ics"),
-    ("/events/sg20-wp1-2018-01/registration.ics", "event-registration.en.ics"),
-    ("/events/sg20-wp1-2018-01/wp1-20-meeting.ics?lang=zh", "event-wp1-20-meeting.zh.ics"),
+    (
+        "/events/sg20-wp1-2018-01/registration.ics",
+        "event-registration.en.ics",
+    ),
+    (
+        "/events/sg20-wp1-2018-01/wp1-20-meeting.ics?lang=zh",
+        "event-wp1-20-meeting.zh.ics",
+    ),
 ];
 
 #[actix_web::test]
@@ -35,7 +41,9 @@ async fn the_seed_feeds_match_their_golden_files() {
                 .split("\r\n")
                 .zip(got.body.split("\r\n"))
                 .position(|(a, b)| a != b)
-                .map_or("(length differs)".to_string(), |i| format!("line {}", i + 1));
+                .map_or("(length differs)".to_string(), |i| {
+                    format!("line {}", i + 1)
+                });
             failures.push(format!(
                 "{uri} differs from tests/golden/{file} at {line}\n--- expected\n{want}\n--- actual\n{}",
                 got.body

@@ -23,9 +23,11 @@ pub fn state(dir: &Path) -> AppState {
 }
 
 /// The app over the shipped data.
-pub async fn seed_app()
--> impl Service<actix_http::Request, Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error>
-{
+pub async fn seed_app() -> impl Service<
+    actix_http::Request,
+    Response = ServiceResponse<impl MessageBody>,
+    Error = actix_web::Error,
+> {
     test::init_service(App::new().configure(configure(state(&seed_dir())))).await
 }
 

@@ -26,8 +26,14 @@ fn raw(addr: std::net::SocketAddr, request: &str) -> String {
 #[test]
 fn head_sends_the_headers_and_no_body() {
     let addr = spawn_app();
-    let get = raw(addr, "GET /feeds/all.ics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-    let head = raw(addr, "HEAD /feeds/all.ics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    let get = raw(
+        addr,
+        "GET /feeds/all.ics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    );
+    let head = raw(
+        addr,
+        "HEAD /feeds/all.ics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    );
     let (get_head, get_body) = get.split_once("\r\n\r\n").unwrap();
     let (head_head, head_body) = head.split_once("\r\n\r\n").unwrap();
     assert!(head_head.starts_with("HTTP/1.1 200 OK"));

@@ -1,0 +1,163 @@
+//! Conformance: every feed variant the server offers, read by the parsers behind real clients
+//! (python `icalendar`, the strict `ical`, ical.js of Thunderbird, libical of Evolution), must
+//! parse without error, and every reader must agree with the data on every instant and text.
+//!
+//! The readers are installed by `tests/conformance/install.sh` (which `.ci/run` calls); the tests
+//! that need them are `#[ignore]`d so that a plain `cargo test` works without them. Run alone:
+//! `tests/conformance/install.sh && cargo test --test conformance -- --include-ignored`.
+
+mod readers;
+mod variants;
+mod wire;
+
+use std::collections::BTreeMap;
+use variants::{Variant, data_sets};
+
+#[test]
+fn every_variant_keeps_the_wire_rules() {
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for dir in data_sets() {
+        for v in variants::all(&dir) {
+            n += 1;
+            for p in wire::problems(v.body.as_bytes()) {
+                failures.push(format!("{}: {p}", v.uri));
+            }
+        }
+    }
+    assert!(n > 100, "only {n} variants");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn download_changes_headers_not_bytes() {
+    for dir in data_sets() {
+        for v in variants::all(&dir) {
+            assert_eq!(v.body, v.download_body, "{}", v.uri);
+        }
+    }
+}
+
+/// Runs every reader over every variant; returns the disagreements.
+fn disagreements(variants: &[Variant]) -> Vec<String> {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for (i, v) in variants.iter().enumerate() {
+        let path = tmp.path().join(format!("v{i:04}.ics"));
+        std::fs::write(&path, &v.body).unwrap();
+        files.push(path);
+    }
+    let mut failures = Vec::new();
+    for reader in &readers::ALL {
+        let got = match readers::run(reader, &files) {
+            Ok(records) => records,
+            Err(e) => {
+                failures.push(format!("{}: {e}", reader.name));
+                continue;
+            }
+        };
+        // (file, uid) → record
+        let got: BTreeMap<(String, String), readers::Record> = got
+            .into_iter()
+            .map(|r| ((r.file.clone(), r.uid.clone()), r))
+            .collect();
+        for (v, path) in variants.iter().zip(&files) {
+            let file = path.display().to_string();
+            let n_got = got.keys().filter(|(f, _)| *f == file).count();
+            if n_got != v.expected.len() {
+                failures.push(format!(
+                    "{} read {n_got} events of {}, expected {}",
+                    reader.name,
+                    v.uri,
+                    v.expected.len()
+                ));
+            }
+            for want in &v.expected {
+                match got.get(&(file.clone(), want.uid.clone())) {
+                    None => failures.push(format!("{}: {} lacks {}", reader.name, v.uri, want.uid)),
+                    Some(r) => {
+                        for diff in r.differences(want) {
+                            failures
+                                .push(format!("{}: {} {}: {diff}", reader.name, v.uri, want.uid));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    failures
+}
+
+#[test]
+#[ignore = "needs the readers that tests/conformance/install.sh installs (.ci/run does)"]
+fn every_reader_agrees_with_the_data_on_every_variant() {
+    let mut all = Vec::new();
+    for dir in data_sets() {
+        all.extend(variants::all(&dir));
+    }
+    let failures = disagreements(&all);
+    assert!(
+        failures.is_empty(),
+        "{} disagreements:\n{}",
+        failures.len(),
+        failures
+            .iter()
+            .take(60)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+#[test]
+#[ignore = "needs the readers that tests/conformance/install.sh installs (.ci/run does)"]
+fn a_broken_vtimezone_is_caught_by_every_reader() {
+    // Summer events are read through the DAYLIGHT rule: give it a wrong offset and every reader
+    // must now disagree with the data, which proves they convert through the file's VTIMEZONE.
+    let dir = variants::fixtures().join("conformance");
+    let mut v = variants::all(&dir)
+        .into_iter()
+        .find(|v| v.uri == "/feeds/dst-geneva-2018.ics")
+        .expect("the DST meeting feed");
+    let broken = v.body.replace(
+        "TZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200",
+        "TZOFFSETFROM:+0100\r\nTZOFFSETTO:+0300",
+    );
+    assert_ne!(broken, v.body, "the VTIMEZONE was not found to break");
+    v.body = broken;
+    let failures = disagreements(std::slice::from_ref(&v));
+    for reader in readers::ALL {
+        assert!(
+            failures
+                .iter()
+                .any(|f| f.starts_with(reader.name) && f.contains("summer") && f.contains("start")),
+            "{} did not notice the broken VTIMEZONE:\n{}",
+            reader.name,
+            failures.join("\n")
+        );
+    }
+}
+
+#[test]
+fn bytes_are_identical_on_a_second_request_and_after_a_restart() {
+    let dir = variants::fixtures().join("conformance");
+    let in_process: BTreeMap<String, String> = variants::all(&dir)
+        .into_iter()
+        .map(|v| (v.uri, v.body))
+        .collect();
+    let uris: Vec<&String> = in_process.keys().collect();
+    let first = variants::Server::start(&dir);
+    let a: Vec<String> = uris.iter().map(|u| first.get(u)).collect();
+    let again: Vec<String> = uris.iter().map(|u| first.get(u)).collect();
+    drop(first);
+    let second = variants::Server::start(&dir);
+    let b: Vec<String> = uris.iter().map(|u| second.get(u)).collect();
+    for (i, uri) in uris.iter().enumerate() {
+        assert_eq!(a[i], again[i], "{uri}: second request differs");
+        assert_eq!(a[i], b[i], "{uri}: differs after a restart");
+        assert_eq!(
+            a[i], in_process[*uri],
+            "{uri}: the server differs from the app in-process"
+        );
+    }
+}

@@ -1,0 +1,212 @@
+#!/usr/bin/env python3
+"""Conformance reader: the strict `ical` parser (PyPI `ical`, by allenporter).
+
+Usage: py_ical.py FILE.ics [FILE.ics ...]
+
+For each file, for each VEVENT in order, prints one JSON line on stdout:
+  {"file": ..., "uid": ..., "start": S, "end": E, "summary": ..., "description": ..., "location": ...}
+S/E are "YYYY-MM-DD" for DATE values and "YYYY-MM-DDTHH:MM:SSZ" (the UTC instant) for
+DATE-TIME values with a TZID or in UTC; end/summary/description/location are null when absent.
+
+Time zones: by default `ical` (Calendar._propagate_timezones) *skips* a VTIMEZONE whose TZID is
+a name it knows from the system / tzdata zone database and resolves such TZIDs by name instead,
+so a feed's own VTIMEZONE for e.g. Europe/Zurich would never be read. This reader makes `ical`
+use the file's VTIMEZONE: while parsing, ical.tzif.timezoneinfo.native_timezones() and
+available_timezones() (only consulted by that validator) return the empty set, so every
+VTIMEZONE becomes an `ical.timezone.IcsTimezoneInfo` built from its STANDARD/DAYLIGHT rules and
+is attached to the DATE-TIMEs that name its TZID. The reader then checks that each zoned
+DTSTART/DTEND really carries an IcsTimezoneInfo of that TZID (never a zoneinfo zone).
+
+Strict: the stream is parsed with `IcsCalendarStream.from_ics` (no compat mode); any exception,
+any log record of level WARNING or above from the `ical` loggers, any Python warning, a TZID
+without a VTIMEZONE of that TZID in the same VCALENDAR, or a floating DATE-TIME (checked on the
+library's raw parse tree, before `ical` would apply X-WR-TIMEZONE to it) is reported on stderr
+and makes the exit status 1. A file with a problem prints no lines; the other files are read.
+"""
+
+import datetime
+import json
+import logging
+import re
+import sys
+import warnings
+
+import ical
+from ical.calendar_stream import IcsCalendarStream
+from ical.parsing.component import parse_content
+from ical.timezone import IcsTimezoneInfo
+from ical.tzif import timezoneinfo
+
+KEYS = ("file", "uid", "start", "end", "summary", "description", "location")
+DATE_RE = re.compile(r"^[0-9]{8}$")
+DATETIME_RE = re.compile(r"^[0-9]{8}T[0-9]{6}Z?$")
+
+
+class Problem(Exception):
+    pass
+
+
+class Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+def _no_known_zones():
+    return set()
+
+
+# Make Calendar._propagate_timezones build a tzinfo from every VTIMEZONE of the file instead of
+# skipping those whose TZID is a known zone name (see the module docstring).
+timezoneinfo.native_timezones = _no_known_zones
+timezoneinfo.available_timezones = _no_known_zones
+
+
+def raw_checks(components):
+    """Check DTSTART/DTEND on ical's raw parse tree; returns, per VCALENDAR, per VEVENT,
+    {"DTSTART"/"DTEND": ("date"|"utc"|"tzid", tzid or None, raw)}."""
+    calendars = []
+    for cal in components:
+        if cal.name != "vcalendar":
+            raise Problem(f"top-level component is {cal.name.upper()}, not VCALENDAR")
+        zones = set()
+        for sub in cal.components:
+            if sub.name == "vtimezone":
+                ids = [p.value for p in sub.properties if p.name == "tzid"]
+                if len(ids) != 1:
+                    raise Problem(f"a VTIMEZONE has {len(ids)} TZID properties")
+                if ids[0] in zones:
+                    raise Problem(f"two VTIMEZONEs with TZID {ids[0]}")
+                zones.add(ids[0])
+        events = []
+        for ev in cal.components:
+            if ev.name != "vevent":
+                continue
+            info = {}
+            uid = ",".join(p.value for p in ev.properties if p.name == "uid") or "?"
+            for name in ("dtstart", "dtend"):
+                props = [p for p in ev.properties if p.name == name]
+                if len(props) > 1:
+                    raise Problem(f"VEVENT {uid} has {len(props)} {name.upper()} properties")
+                if not props:
+                    continue
+                p = props[0]
+                value_type = (p.get_parameter_value("VALUE") or "").upper()
+                tzid = p.get_parameter_value("TZID")
+                if DATE_RE.match(p.value):
+                    if value_type != "DATE":
+                        raise Problem(f"VEVENT {uid}: {name.upper()} is a DATE without VALUE=DATE")
+                    info[name] = ("date", None, p.value)
+                elif DATETIME_RE.match(p.value):
+                    if value_type not in ("", "DATE-TIME"):
+                        raise Problem(f"VEVENT {uid}: {name.upper()} is a DATE-TIME with VALUE={value_type}")
+                    if tzid is not None:
+                        if p.value.endswith("Z"):
+                            raise Problem(f"VEVENT {uid}: {name.upper()} has both TZID and Z")
+                        if tzid not in zones:
+                            raise Problem(
+                                f"VEVENT {uid}: {name.upper()} has TZID={tzid} but the file has no VTIMEZONE {tzid}"
+                            )
+                        info[name] = ("tzid", tzid, p.value)
+                    elif p.value.endswith("Z"):
+                        info[name] = ("utc", None, p.value)
+                    else:
+                        raise Problem(
+                            f"VEVENT {uid}: {name.upper()} is a floating DATE-TIME ({p.value}): no TZID and no Z"
+                        )
+                else:
+                    raise Problem(f"VEVENT {uid}: {name.upper()} value {p.value!r} is neither DATE nor DATE-TIME")
+            events.append(info)
+        calendars.append(events)
+    return calendars
+
+
+def render(value, raw, name, uid):
+    kind, tzid, text = raw
+    if kind == "date":
+        if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
+            raise Problem(f"VEVENT {uid}: ical read {name} {text} as {value!r}, not a date")
+        return value.strftime("%Y-%m-%d")
+    if not isinstance(value, datetime.datetime) or value.tzinfo is None:
+        raise Problem(f"VEVENT {uid}: ical read {name} {text} as {value!r}, not a zoned date-time")
+    if kind == "tzid":
+        tz = value.tzinfo
+        if not isinstance(tz, IcsTimezoneInfo) or str(tz) != tzid:
+            raise Problem(
+                f"VEVENT {uid}: {name} TZID={tzid} was not resolved through the file's VTIMEZONE "
+                f"(got {tz!r})"
+            )
+    elif value.utcoffset() != datetime.timedelta(0):
+        raise Problem(f"VEVENT {uid}: ical read UTC {name} {text} with offset {value.utcoffset()}")
+    return value.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def read_file(path):
+    with open(path, encoding="utf-8", newline="") as f:
+        content = f.read()
+    raw = raw_checks(parse_content(content))
+    stream = IcsCalendarStream.from_ics(content)
+    if len(stream.calendars) != len(raw):
+        raise Problem(f"ical read {len(stream.calendars)} calendars, the raw tree has {len(raw)}")
+    records = []
+    for cal, raw_events in zip(stream.calendars, raw):
+        if len(cal.events) != len(raw_events):
+            raise Problem(f"ical read {len(cal.events)} events, the raw tree has {len(raw_events)}")
+        for ev, r in zip(cal.events, raw_events):
+            uid = ev.uid
+            if uid is None:
+                raise Problem("a VEVENT has no UID")
+            if "dtstart" not in r or ev.dtstart is None:
+                raise Problem(f"VEVENT {uid} has no DTSTART")
+            start = render(ev.dtstart, r["dtstart"], "DTSTART", uid)
+            if "dtend" in r:
+                end = render(ev.dtend, r["dtend"], "DTEND", uid)
+            else:
+                end = None
+            values = (path, uid, start, end, ev.summary, ev.description, ev.location)
+            records.append(dict(zip(KEYS, values)))
+    return records
+
+
+def main(argv):
+    if not argv:
+        print("usage: py_ical.py FILE.ics [FILE.ics ...]", file=sys.stderr)
+        return 2
+    handler = Collect()
+    logger = logging.getLogger("ical")
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG if logger.level == logging.NOTSET else logger.level)
+    logger.propagate = False
+    ok = True
+    out = sys.stdout
+    for path in argv:
+        handler.records.clear()
+        try:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                records = read_file(path)
+            problems = [f"{r.name}: {r.levelname}: {r.getMessage()}" for r in handler.records]
+            problems += [f"{w.category.__name__}: {w.message}" for w in caught]
+            if problems:
+                raise Problem("warnings: " + "; ".join(problems))
+        except Problem as e:
+            print(f"py_ical: {path}: {e}", file=sys.stderr)
+            ok = False
+            continue
+        except Exception as e:  # any exception from the library is a parse error
+            msg = " ".join(str(e).split())
+            print(f"py_ical: {path}: {type(e).__name__}: {msg}", file=sys.stderr)
+            ok = False
+            continue
+        for r in records:
+            out.write(json.dumps(r, ensure_ascii=False) + "\n")
+    out.flush()
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.stdout.reconfigure(encoding="utf-8", newline="\n")
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,213 @@
+//! Every feed variant the server offers for a data set, fetched through the app, with the
+//! events each must hold as the data says (instants converted with chrono-tz by the loader).
+
+use actix_web::{App, test};
+use chrono::Days;
+use itucal::model::{Lang, When};
+use itucal::render::ics;
+use itucal::select::{self, Feed, Filter};
+use itucal::store::{Snapshot, Store};
+use itucal::web::{AppState, configure};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// The shipped data and the conformance fixtures (DST, other zones, hostile text).
+pub fn data_sets() -> Vec<PathBuf> {
+    vec![
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
+        fixtures().join("conformance"),
+    ]
+}
+
+/// One event as the data says every reader must see it.
+#[derive(Debug, Clone)]
+pub struct Expected {
+    pub uid: String,
+    pub start: String,
+    pub end: String,
+    pub summary: String,
+    pub description: String,
+    pub location: Option<String>,
+}
+
+/// A feed as served, and what it must contain.
+#[derive(Debug, Clone)]
+pub struct Variant {
+    pub uri: String,
+    pub body: String,
+    pub download_body: String,
+    pub expected: Vec<Expected>,
+}
+
+const UTC: &str = "%Y-%m-%dT%H:%M:%SZ";
+
+/// Every variant for the data in `dir`: all, deadlines, each meeting, each group, each event,
+/// and some filtered ones; in every language.
+pub fn all(dir: &Path) -> Vec<Variant> {
+    let catalog = itucal::load::load_dir(dir).unwrap_or_else(|p| panic!("{p:?}"));
+    // (path, feed, query pairs other than lang)
+    type Planned = (String, Feed, Vec<(&'static str, &'static str)>);
+    let mut feeds: Vec<Planned> = vec![
+        ("/feeds/all.ics".into(), Feed::All, vec![]),
+        ("/feeds/deadlines.ics".into(), Feed::Deadlines, vec![]),
+        (
+            "/feeds/all.ics?kind=meeting,session".into(),
+            Feed::All,
+            vec![("kind", "meeting,session")],
+        ),
+    ];
+    for m in &catalog.meetings {
+        feeds.push((
+            format!("/feeds/{}.ics", m.id),
+            Feed::Meeting(m.id.clone()),
+            vec![],
+        ));
+        for e in &m.events {
+            feeds.push((
+                format!("/events/{}/{}.ics", m.id, e.key),
+                Feed::Event {
+                    meeting: m.id.clone(),
+                    key: e.key.clone(),
+                },
+                vec![],
+            ));
+        }
+    }
+    for g in &catalog.groups {
+        feeds.push((
+            format!("/feeds/groups/{}.ics", g.slug()),
+            Feed::Group(g.slug().to_string()),
+            vec![],
+        ));
+    }
+    let state = AppState {
+        store: Arc::new(Store::new(Snapshot::new(catalog.clone()))),
+        public_url: "https://feeds.example.org".into(),
+    };
+    actix_web::rt::System::new().block_on(async {
+        let app = test::init_service(App::new().configure(configure(state))).await;
+        let mut out = Vec::new();
+        for (path, feed, query) in &feeds {
+            for lang in Lang::ALL {
+                let filter = Filter::parse(
+                    query.iter().copied().chain([("lang", lang.code())]),
+                    &catalog,
+                )
+                .unwrap();
+                let sep = if path.contains('?') { '&' } else { '?' };
+                let uri = format!("{path}{sep}lang={}", lang.code());
+                let fetch = |uri: String| {
+                    let app = &app;
+                    async move {
+                        let res = test::call_service(
+                            app,
+                            test::TestRequest::get().uri(&uri).to_request(),
+                        )
+                        .await;
+                        assert_eq!(res.status(), 200, "{uri}");
+                        String::from_utf8(test::read_body(res).await.to_vec()).unwrap()
+                    }
+                };
+                let body = fetch(uri.clone()).await;
+                let download_body = fetch(format!("{uri}&download=1")).await;
+                let expected = select::select(&catalog, feed, &filter)
+                    .unwrap()
+                    .into_iter()
+                    .map(|(m, e)| {
+                        let (start, end) = match &e.when {
+                            When::AllDay { first, last } => (
+                                first.format("%Y-%m-%d").to_string(),
+                                (*last + Days::new(1)).format("%Y-%m-%d").to_string(),
+                            ),
+                            When::Timed {
+                                start_utc, end_utc, ..
+                            } => (
+                                start_utc.format(UTC).to_string(),
+                                end_utc.format(UTC).to_string(),
+                            ),
+                        };
+                        Expected {
+                            uid: ics::uid(m, e),
+                            start,
+                            end,
+                            summary: e.title.get(lang).to_string(),
+                            description: ics::description(m, e, lang),
+                            location: e
+                                .location
+                                .as_ref()
+                                .or(m.location.as_ref())
+                                .map(|l| l.get(lang).to_string()),
+                        }
+                    })
+                    .collect();
+                out.push(Variant {
+                    uri,
+                    body,
+                    download_body,
+                    expected,
+                });
+            }
+        }
+        out
+    })
+}
+
+/// The real binary serving `dir` on a free loopback port; stopped on drop.
+pub struct Server {
+    child: Child,
+    addr: SocketAddr,
+}
+
+impl Server {
+    pub fn start(dir: &Path) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_itucal"))
+            .args(["serve", "--bind", "127.0.0.1:0", "--data"])
+            .arg(dir)
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let mut lines = BufReader::new(stdout).lines();
+        let addr = loop {
+            let line = lines.next().expect("server exited").unwrap();
+            if let Some(rest) = line.strip_prefix("serving on http://") {
+                break rest.split(';').next().unwrap().parse().unwrap();
+            }
+        };
+        // keep draining stdout so the server never blocks on a full pipe
+        std::thread::spawn(move || for _ in lines {});
+        Server { child, addr }
+    }
+
+    /// The body of a GET (panics unless 200).
+    pub fn get(&self, uri: &str) -> String {
+        let mut s = TcpStream::connect(self.addr).unwrap();
+        write!(
+            s,
+            "GET {uri} HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut raw = Vec::new();
+        s.read_to_end(&mut raw).unwrap();
+        let raw = String::from_utf8(raw).unwrap();
+        let (head, body) = raw.split_once("\r\n\r\n").unwrap();
+        assert!(head.starts_with("HTTP/1.1 200"), "{uri}: {head}");
+        body.to_string()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
