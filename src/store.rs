@@ -8,7 +8,8 @@ use crate::select::{self, Feed, Filter, NotFound};
 use actix_web::web::Bytes;
 use arc_swap::ArcSwap;
 use chrono::{DateTime, Utc};
-use std::sync::Arc;
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex};
 
 /// One rendered response body and what HTTP needs to know about it.
 #[derive(Clone, Debug)]
@@ -37,13 +38,28 @@ impl Rendered {
     }
 }
 
-/// A validated catalog and what is derived from it once.
+/// A validated catalog and what is derived from it once: rendered feeds are cached here, so a
+/// reload (a new snapshot) drops them together with the data they came from.
 #[derive(Debug)]
 pub struct Snapshot {
     catalog: Catalog,
     last_modified: DateTime<Utc>,
     version: String,
+    feeds: Mutex<FeedCache>,
 }
+
+/// Rendered feeds by (feed, filter), bounded by their total size. Eviction is first in, first
+/// out: popular variants are re-rendered at most once per cycle, and the bound keeps a crawler
+/// walking every filter combination from growing memory without limit.
+#[derive(Debug, Default)]
+struct FeedCache {
+    map: HashMap<(Feed, Filter), Arc<Rendered>>,
+    order: VecDeque<(Feed, Filter)>,
+    bytes: usize,
+}
+
+/// Most bytes of rendered feeds kept per snapshot.
+pub const CACHE_BYTES: usize = 256 << 20;
 
 impl Snapshot {
     /// Wraps a catalog.
@@ -66,6 +82,7 @@ impl Snapshot {
             catalog,
             last_modified,
             version,
+            feeds: Mutex::default(),
         }
     }
 
@@ -84,15 +101,54 @@ impl Snapshot {
         self.last_modified
     }
 
-    /// Renders the iCalendar feed for a request.
-    pub fn feed(&self, feed: &Feed, filter: &Filter) -> Result<Rendered, NotFound> {
-        let selection = select::select(&self.catalog, feed, filter)?;
-        let body = ics::calendar(&self.catalog, feed, filter, &selection);
-        Ok(Rendered::new(
+    /// The iCalendar feed for a request, rendered once per snapshot and then shared.
+    pub fn feed(&self, feed: &Feed, filter: &Filter) -> Result<Arc<Rendered>, NotFound> {
+        // `download` changes headers only: every value of it shares one rendering
+        let key = (
+            feed.clone(),
+            Filter {
+                download: false,
+                ..filter.clone()
+            },
+        );
+        if let Some(hit) = self.cache().map.get(&key) {
+            return Ok(Arc::clone(hit));
+        }
+        let selection = select::select(&self.catalog, &key.0, &key.1)?;
+        let body = ics::calendar(&self.catalog, &key.0, &key.1, &selection);
+        let rendered = Arc::new(Rendered::new(
             body,
             self.last_modified,
-            filename(feed, filter),
-        ))
+            filename(&key.0, &key.1),
+        ));
+        self.cache().insert(key, Arc::clone(&rendered));
+        Ok(rendered)
+    }
+
+    fn cache(&self) -> std::sync::MutexGuard<'_, FeedCache> {
+        // inserts are single calls that cannot leave the map half-updated, so a lock poisoned
+        // by a panic elsewhere is still safe to use
+        self.feeds.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl FeedCache {
+    fn insert(&mut self, key: (Feed, Filter), value: Arc<Rendered>) {
+        let size = value.body.len();
+        if size > CACHE_BYTES || self.map.contains_key(&key) {
+            return;
+        }
+        while self.bytes + size > CACHE_BYTES {
+            let Some(old) = self.order.pop_front() else {
+                break;
+            };
+            if let Some(v) = self.map.remove(&old) {
+                self.bytes -= v.body.len();
+            }
+        }
+        self.bytes += size;
+        self.order.push_back(key.clone());
+        self.map.insert(key, value);
     }
 }
 
