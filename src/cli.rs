@@ -1,14 +1,16 @@
-//! The command line: `itucal check [DIR]` and `itucal serve [--data DIR] [--bind ADDR]
-//! [--public-url URL]`. Errors are printed once here and mapped to the exit code.
+//! The command line: `check`, `serve`, `export` and `healthcheck`. Errors are printed once here
+//! and mapped to the exit code; the work is done by the library modules.
 
 use crate::load;
 use crate::store::{Snapshot, Store};
 use crate::web::{self, AppState};
-use clap::{Parser, Subcommand};
-use std::net::TcpListener;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Duration;
 
 /// ITU-T meeting announcements as calendar feeds.
 #[derive(Debug, Parser)]
@@ -28,8 +30,31 @@ pub enum Command {
         #[arg(default_value = "data", env = "ITUCAL_DATA")]
         dir: PathBuf,
     },
-    /// Serve the feeds over HTTP.
+    /// Serve the feeds and pages over HTTP; reload the data when it changes or on SIGHUP.
     Serve(ServeArgs),
+    /// Write every feed variant and page, byte-identical to what `serve` returns, plus a
+    /// manifest.json, for hosting on a static host or CDN.
+    Export(ExportArgs),
+    /// Exit 0 if the server on this machine answers /healthz (for container health checks).
+    Healthcheck {
+        /// Address of the server (default: the first ITUCAL_BIND address, else 127.0.0.1:8080).
+        #[arg(
+            long,
+            env = "ITUCAL_BIND",
+            value_delimiter = ',',
+            default_value = "127.0.0.1:8080"
+        )]
+        bind: Vec<String>,
+    },
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line.
+    Json,
 }
 
 /// Options of `itucal serve`.
@@ -38,12 +63,38 @@ pub struct ServeArgs {
     /// Directory of meeting files.
     #[arg(long, default_value = "data", env = "ITUCAL_DATA")]
     pub data: PathBuf,
-    /// Address to listen on.
-    #[arg(long, default_value = "127.0.0.1:8080", env = "ITUCAL_BIND")]
-    pub bind: String,
-    /// Public base URL of the service, used in every absolute link (default: from --bind).
+    /// Address to listen on; repeat the flag (or separate with commas) for several.
+    #[arg(
+        long,
+        default_value = "127.0.0.1:8080",
+        env = "ITUCAL_BIND",
+        value_delimiter = ','
+    )]
+    pub bind: Vec<String>,
+    /// Public base URL of the service, used in every absolute link (default: the first bound
+    /// address).
     #[arg(long, env = "ITUCAL_PUBLIC_URL")]
     pub public_url: Option<String>,
+    /// Log format.
+    #[arg(long, value_enum, default_value = "text", env = "ITUCAL_LOG_FORMAT")]
+    pub log_format: LogFormat,
+}
+
+/// Options of `itucal export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Directory to write into (created if missing).
+    pub out: PathBuf,
+    /// Directory of meeting files.
+    #[arg(long, default_value = "data", env = "ITUCAL_DATA")]
+    pub data: PathBuf,
+    /// Public base URL the exported site will be served from.
+    #[arg(
+        long,
+        env = "ITUCAL_PUBLIC_URL",
+        default_value = "http://127.0.0.1:8080"
+    )]
+    pub public_url: String,
 }
 
 /// Runs a parsed command line.
@@ -51,6 +102,8 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check { dir } => check(&dir),
         Command::Serve(args) => serve(args),
+        Command::Export(args) => export(args),
+        Command::Healthcheck { bind } => healthcheck(&bind),
     }
 }
 
@@ -83,7 +136,7 @@ fn check(dir: &Path) -> ExitCode {
 
 /// The public base URL: as configured (without a trailing slash), else `http://{bound address}`
 /// (`localhost` when bound to every interface, which is no address a browser can open).
-pub fn public_url(configured: Option<&str>, bound: std::net::SocketAddr) -> String {
+pub fn public_url(configured: Option<&str>, bound: SocketAddr) -> String {
     match configured {
         Some(u) => u.trim_end_matches('/').to_string(),
         None if bound.ip().is_unspecified() => format!("http://localhost:{}", bound.port()),
@@ -91,37 +144,81 @@ pub fn public_url(configured: Option<&str>, bound: std::net::SocketAddr) -> Stri
     }
 }
 
+fn init_logging(format: LogFormat) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| "info,actix_server=warn".into());
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    match format {
+        LogFormat::Text => builder.init(),
+        LogFormat::Json => builder.json().flatten_event(true).init(),
+    }
+}
+
 fn serve(args: ServeArgs) -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
-        )
-        .init();
+    init_logging(args.log_format);
     let Some(catalog) = load_or_report(&args.data) else {
         return ExitCode::FAILURE;
     };
-    let listener = match TcpListener::bind(&args.bind) {
-        Ok(l) => l,
+    let mut listeners = Vec::new();
+    for bind in &args.bind {
+        match TcpListener::bind(bind.trim()) {
+            Ok(l) => listeners.push(l),
+            Err(e) => {
+                eprintln!("cannot listen on {bind}: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    let bound: Vec<SocketAddr> = listeners
+        .iter()
+        .filter_map(|l| l.local_addr().ok())
+        .collect();
+    let Some(first) = bound.first().copied() else {
+        eprintln!("no address to listen on; give --bind");
+        return ExitCode::FAILURE;
+    };
+    let base = public_url(args.public_url.as_deref(), first);
+    let addrs: Vec<String> = bound.iter().map(|a| format!("http://{a}")).collect();
+    let store = Arc::new(Store::new(Snapshot::new(catalog)));
+    let _watcher = match crate::watch::spawn(Arc::clone(&store), args.data.clone()) {
+        Ok(w) => Some(w),
         Err(e) => {
-            eprintln!("cannot listen on {}: {e}", args.bind);
-            return ExitCode::FAILURE;
+            // serving without hot reload is better than not serving
+            tracing::warn!("{e}; edits will need a restart");
+            None
         }
     };
-    let bound = match listener.local_addr() {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("cannot listen on {}: {e}", args.bind);
-            return ExitCode::FAILURE;
+    let state = AppState::new(Arc::clone(&store), base.clone());
+    let result = actix_web::rt::System::new().block_on(async move {
+        let server = web::server(listeners, state)?;
+        // announced only now that signals are handled, so a supervisor (or a test) that
+        // waits for this line can stop the server gracefully from then on
+        announce(&store, &args.data, &addrs, &base);
+        server.await
+    });
+    match result {
+        Ok(()) => {
+            tracing::info!("stopped");
+            ExitCode::SUCCESS
         }
-    };
-    let base = public_url(args.public_url.as_deref(), bound);
+        Err(e) => {
+            eprintln!("server error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Prints what is served where: the addresses and every feed URL.
+fn announce(store: &Store, data: &Path, addrs: &[String], base: &str) {
+    let snap = store.snapshot();
+    let catalog = snap.catalog();
     println!(
         "itucal: {} meetings, {} events from {}",
         catalog.meetings.len(),
         catalog.event_count(),
-        args.data.display()
+        data.display()
     );
-    println!("serving on http://{bound}; feeds:");
+    println!("serving on {}; feeds:", addrs.join(", "));
     println!("  {base}/feeds/all.ics");
     println!("  {base}/feeds/deadlines.ics");
     for m in &catalog.meetings {
@@ -130,18 +227,81 @@ fn serve(args: ServeArgs) -> ExitCode {
     for g in &catalog.groups {
         println!("  {base}/feeds/groups/{}.ics", g.slug());
     }
-    let state = AppState {
-        store: Arc::new(Store::new(Snapshot::new(catalog))),
-        public_url: base,
+    let _ = std::io::stdout().flush();
+    tracing::info!(addresses = %addrs.join(", "), public_url = %base, "listening");
+}
+
+fn export(args: ExportArgs) -> ExitCode {
+    let Some(catalog) = load_or_report(&args.data) else {
+        return ExitCode::FAILURE;
     };
-    let result = actix_web::rt::System::new().block_on(web::run(vec![listener], state));
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
+    let state = AppState::new(
+        Arc::new(Store::new(Snapshot::new(catalog))),
+        args.public_url,
+    );
+    match crate::export::export(state, &args.out) {
+        Ok(manifest) => {
+            println!(
+                "exported {} files to {}",
+                manifest.files.len(),
+                args.out.display()
+            );
+            ExitCode::SUCCESS
+        }
         Err(e) => {
-            eprintln!("server error: {e}");
+            eprintln!("export to {} failed: {e}", args.out.display());
             ExitCode::FAILURE
         }
     }
+}
+
+fn healthcheck(binds: &[String]) -> ExitCode {
+    let target = binds
+        .first()
+        .and_then(|b| b.trim().to_socket_addrs().ok())
+        .and_then(|mut a| a.next())
+        .map(|mut a| {
+            // a server bound to every interface is reached on loopback
+            if a.ip().is_unspecified() {
+                a.set_ip(if a.is_ipv4() {
+                    std::net::Ipv4Addr::LOCALHOST.into()
+                } else {
+                    std::net::Ipv6Addr::LOCALHOST.into()
+                });
+            }
+            a
+        });
+    let Some(addr) = target else {
+        eprintln!("healthcheck: no address to check (set ITUCAL_BIND or --bind)");
+        return ExitCode::FAILURE;
+    };
+    match probe(addr) {
+        Ok(line) if line.starts_with("HTTP/1.1 200") => ExitCode::SUCCESS,
+        Ok(line) => {
+            eprintln!("healthcheck: {addr}: {line}");
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            eprintln!("healthcheck: {addr}: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The status line of `GET /healthz` at `addr`.
+fn probe(addr: SocketAddr) -> std::io::Result<String> {
+    let timeout = Duration::from_secs(3);
+    let mut s = TcpStream::connect_timeout(&addr, timeout)?;
+    s.set_read_timeout(Some(timeout))?;
+    s.set_write_timeout(Some(timeout))?;
+    write!(
+        s,
+        "GET /healthz HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )?;
+    let mut buf = [0u8; 64];
+    let n = s.read(&mut buf)?;
+    let head = String::from_utf8_lossy(&buf[..n]);
+    Ok(head.lines().next().unwrap_or("").to_string())
 }
 
 #[cfg(test)]

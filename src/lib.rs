@@ -10,13 +10,17 @@
 //! * [`select`]: which events a feed request holds (feed, language, kinds, groups). Pure.
 //! * [`render`]: events → bytes (iCalendar, with VTIMEZONEs derived from tzdb). Pure.
 //! * [`store`]: the snapshot being served, swappable as a whole.
+//! * [`watch`]: hot reload on file changes and SIGHUP; only valid data is swapped in.
 //! * [`web`]: actix-web routes, thin handlers, HTTP caching semantics.
+//! * [`export`]: every feed and page written as static files, identical to what `serve` answers.
 //! * [`cli`]: the `itucal` command line.
 
 pub mod cli;
+pub mod export;
 pub mod load;
 pub mod model;
 pub mod render;
 pub mod select;
 pub mod store;
+pub mod watch;
 pub mod web;

@@ -2,6 +2,7 @@
 //! swap in a new one atomically (a reload builds the new snapshot off the request path and swaps
 //! it in only if it is valid; requests in flight keep the snapshot they started with).
 
+use crate::load::{self, Problem};
 use crate::model::Catalog;
 use crate::render::ics;
 use crate::select::{self, Feed, Filter, NotFound};
@@ -9,6 +10,8 @@ use actix_web::web::Bytes;
 use arc_swap::ArcSwap;
 use chrono::{DateTime, Utc};
 use std::collections::{HashMap, VecDeque};
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// One rendered response body and what HTTP needs to know about it.
@@ -116,6 +119,7 @@ impl Snapshot {
         }
         let selection = select::select(&self.catalog, &key.0, &key.1)?;
         let body = ics::calendar(&self.catalog, &key.0, &key.1, &selection);
+        FEED_RENDERS.fetch_add(1, Ordering::Relaxed);
         let rendered = Arc::new(Rendered::new(
             body,
             self.last_modified,
@@ -167,10 +171,16 @@ pub fn filename(feed: &Feed, filter: &Filter) -> String {
     }
 }
 
-/// The current snapshot, swappable while requests are served.
+/// Feeds rendered since the process started (a cache miss renders; a hit shares bytes).
+pub static FEED_RENDERS: AtomicU64 = AtomicU64::new(0);
+
+/// The current snapshot, swappable while requests are served, and what the last reload found.
 #[derive(Debug)]
 pub struct Store {
     current: ArcSwap<Snapshot>,
+    problems: Mutex<Vec<String>>,
+    reloads_ok: AtomicU64,
+    reloads_failed: AtomicU64,
 }
 
 impl Store {
@@ -178,6 +188,9 @@ impl Store {
     pub fn new(snapshot: Snapshot) -> Store {
         Store {
             current: ArcSwap::from_pointee(snapshot),
+            problems: Mutex::default(),
+            reloads_ok: AtomicU64::new(0),
+            reloads_failed: AtomicU64::new(0),
         }
     }
 
@@ -189,5 +202,44 @@ impl Store {
     /// Replaces the snapshot; requests already holding the old one finish with it.
     pub fn replace(&self, snapshot: Snapshot) {
         self.current.store(Arc::new(snapshot));
+    }
+
+    /// Loads `dir` again. If it is valid, its snapshot replaces the current one (unless its
+    /// content is the same) and the problems are cleared; otherwise the current snapshot stays
+    /// and the problems are kept for `/healthz`. Runs off the request path.
+    pub fn reload(&self, dir: &Path) -> Result<(), Vec<Problem>> {
+        match load::load_dir(dir) {
+            Ok(catalog) => {
+                // an unchanged catalog keeps its snapshot, and so its rendered feeds
+                if *self.snapshot().catalog() != catalog {
+                    self.replace(Snapshot::new(catalog));
+                }
+                self.lock_problems().clear();
+                self.reloads_ok.fetch_add(1, Ordering::Relaxed);
+                Ok(())
+            }
+            Err(problems) => {
+                *self.lock_problems() = problems.iter().map(ToString::to_string).collect();
+                self.reloads_failed.fetch_add(1, Ordering::Relaxed);
+                Err(problems)
+            }
+        }
+    }
+
+    /// The problems that made the last reload fail (empty when the data served is current).
+    pub fn problems(&self) -> Vec<String> {
+        self.lock_problems().clone()
+    }
+
+    /// Reloads that succeeded and that failed since start.
+    pub fn reload_counts(&self) -> (u64, u64) {
+        (
+            self.reloads_ok.load(Ordering::Relaxed),
+            self.reloads_failed.load(Ordering::Relaxed),
+        )
+    }
+
+    fn lock_problems(&self) -> std::sync::MutexGuard<'_, Vec<String>> {
+        self.problems.lock().unwrap_or_else(|e| e.into_inner())
     }
 }

@@ -6,9 +6,12 @@
 
 pub mod error;
 pub mod http;
+pub mod observe;
 pub mod routes;
 
 use crate::store::Store;
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::{App, HttpResponse, HttpServer, guard, web};
 use std::net::TcpListener;
 use std::sync::Arc;
@@ -21,6 +24,37 @@ pub struct AppState {
     /// Base of every absolute link we print, from configuration (never from request headers,
     /// which anyone can forge). No trailing slash.
     pub public_url: String,
+    /// Request and data metrics for `/metrics`.
+    pub metrics: Arc<observe::Metrics>,
+}
+
+impl AppState {
+    /// State serving `store`, with absolute links under `public_url`.
+    pub fn new(store: Arc<Store>, public_url: impl Into<String>) -> AppState {
+        AppState {
+            store,
+            public_url: public_url.into().trim_end_matches('/').to_string(),
+            metrics: Arc::default(),
+        }
+    }
+}
+
+/// The whole app: every route, plus request logging and metrics around them.
+pub fn app(
+    state: AppState,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    App::new()
+        .wrap(actix_web::middleware::from_fn(limit_url))
+        .wrap(actix_web::middleware::from_fn(observe::log_and_measure))
+        .configure(configure(state))
 }
 
 /// `GET` and `HEAD` (actix's `web::get()` does not answer HEAD).
@@ -33,6 +67,7 @@ pub fn configure(state: AppState) -> impl FnOnce(&mut web::ServiceConfig) {
     move |cfg: &mut web::ServiceConfig| {
         cfg.app_data(web::Data::new(state))
             .route("/healthz", get_or_head().to(routes::health::healthz))
+            .route("/metrics", get_or_head().to(observe::metrics))
             .route(
                 "/feeds/groups/{slug}",
                 get_or_head().to(routes::feeds::group),
@@ -67,11 +102,44 @@ async fn not_found(req: actix_web::HttpRequest) -> Result<HttpResponse, error::W
     )))
 }
 
-/// Serves the app on `listeners` until the process is stopped.
-pub async fn run(listeners: Vec<TcpListener>, state: AppState) -> std::io::Result<()> {
-    let mut server = HttpServer::new(move || App::new().configure(configure(state.clone())));
+/// Longest request target (path and query) accepted; real feed URLs are far shorter.
+pub const MAX_URL: usize = 2048;
+
+/// Middleware: refuses request targets longer than [`MAX_URL`] before any work is done.
+async fn limit_url(
+    req: ServiceRequest,
+    next: actix_web::middleware::Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<actix_web::body::BoxBody>, actix_web::Error> {
+    let len = req.uri().path_and_query().map_or(0, |pq| pq.as_str().len());
+    if len > MAX_URL {
+        let err = error::WebError::BadRequest(format!(
+            "the request URL is {len} bytes long; at most {MAX_URL} are accepted"
+        ));
+        return Ok(req.error_response(err));
+    }
+    Ok(next.call(req).await?.map_into_boxed_body())
+}
+
+/// Starts serving the app on `listeners` (within an actix system). The returned server runs
+/// until SIGTERM or SIGINT, then finishes the requests in flight (up to 10 s) and completes;
+/// signal handling is in place once this returns.
+pub fn server(
+    listeners: Vec<TcpListener>,
+    state: AppState,
+) -> std::io::Result<actix_web::dev::Server> {
+    let mut server = HttpServer::new(move || app(state.clone()))
+        // slow or stalled clients must not hold connections open
+        .client_request_timeout(std::time::Duration::from_secs(5))
+        .client_disconnect_timeout(std::time::Duration::from_secs(2))
+        .keep_alive(std::time::Duration::from_secs(30))
+        .shutdown_timeout(10);
     for l in listeners {
         server = server.listen(l)?;
     }
-    server.run().await
+    Ok(server.run())
+}
+
+/// Serves the app on `listeners` until the process is stopped (see [`server`]).
+pub async fn run(listeners: Vec<TcpListener>, state: AppState) -> std::io::Result<()> {
+    server(listeners, state)?.await
 }

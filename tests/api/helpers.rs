@@ -2,9 +2,9 @@
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{Service, ServiceResponse};
-use actix_web::{App, test};
+use actix_web::test;
 use itucal::store::{Snapshot, Store};
-use itucal::web::{AppState, configure};
+use itucal::web::{AppState, app};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -16,10 +16,10 @@ pub fn seed_dir() -> PathBuf {
 /// App state over a data directory (panics on invalid data: fixtures are valid).
 pub fn state(dir: &Path) -> AppState {
     let catalog = itucal::load::load_dir(dir).unwrap_or_else(|p| panic!("{p:?}"));
-    AppState {
-        store: Arc::new(Store::new(Snapshot::new(catalog))),
-        public_url: "https://feeds.example.org".into(),
-    }
+    AppState::new(
+        Arc::new(Store::new(Snapshot::new(catalog))),
+        "https://feeds.example.org",
+    )
 }
 
 /// The app over the shipped data.
@@ -28,7 +28,7 @@ pub async fn seed_app() -> impl Service<
     Response = ServiceResponse<impl MessageBody>,
     Error = actix_web::Error,
 > {
-    test::init_service(App::new().configure(configure(state(&seed_dir())))).await
+    test::init_service(app(state(&seed_dir()))).await
 }
 
 /// A GET's status, headers and body as text.

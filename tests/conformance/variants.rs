@@ -1,17 +1,14 @@
 //! Every feed variant the server offers for a data set, fetched through the app, with the
 //! events each must hold as the data says (instants converted with chrono-tz by the loader).
 
-use actix_web::{App, test};
+use actix_web::test;
 use chrono::Days;
 use itucal::model::{Lang, When};
 use itucal::render::ics;
 use itucal::select::{self, Feed, Filter};
 use itucal::store::{Snapshot, Store};
-use itucal::web::{AppState, configure};
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpStream};
+use itucal::web::{AppState, app};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 
 pub fn fixtures() -> PathBuf {
@@ -87,12 +84,12 @@ pub fn all(dir: &Path) -> Vec<Variant> {
             vec![],
         ));
     }
-    let state = AppState {
-        store: Arc::new(Store::new(Snapshot::new(catalog.clone()))),
-        public_url: "https://feeds.example.org".into(),
-    };
+    let state = AppState::new(
+        Arc::new(Store::new(Snapshot::new(catalog.clone()))),
+        "https://feeds.example.org",
+    );
     actix_web::rt::System::new().block_on(async {
-        let app = test::init_service(App::new().configure(configure(state))).await;
+        let app = test::init_service(app(state)).await;
         let mut out = Vec::new();
         for (path, feed, query) in &feeds {
             for lang in Lang::ALL {
@@ -157,57 +154,4 @@ pub fn all(dir: &Path) -> Vec<Variant> {
         }
         out
     })
-}
-
-/// The real binary serving `dir` on a free loopback port; stopped on drop.
-pub struct Server {
-    child: Child,
-    addr: SocketAddr,
-}
-
-impl Server {
-    pub fn start(dir: &Path) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_itucal"))
-            .args(["serve", "--bind", "127.0.0.1:0", "--data"])
-            .arg(dir)
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let mut lines = BufReader::new(stdout).lines();
-        let addr = loop {
-            let line = lines.next().expect("server exited").unwrap();
-            if let Some(rest) = line.strip_prefix("serving on http://") {
-                break rest.split(';').next().unwrap().parse().unwrap();
-            }
-        };
-        // keep draining stdout so the server never blocks on a full pipe
-        std::thread::spawn(move || for _ in lines {});
-        Server { child, addr }
-    }
-
-    /// The body of a GET (panics unless 200).
-    pub fn get(&self, uri: &str) -> String {
-        let mut s = TcpStream::connect(self.addr).unwrap();
-        write!(
-            s,
-            "GET {uri} HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n"
-        )
-        .unwrap();
-        let mut raw = Vec::new();
-        s.read_to_end(&mut raw).unwrap();
-        let raw = String::from_utf8(raw).unwrap();
-        let (head, body) = raw.split_once("\r\n\r\n").unwrap();
-        assert!(head.starts_with("HTTP/1.1 200"), "{uri}: {head}");
-        body.to_string()
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }

@@ -1,14 +1,16 @@
 //! The iCalendar feeds: `/feeds/all.ics`, `/feeds/{meeting}.ics`, `/feeds/groups/{slug}.ics`,
 //! `/feeds/deadlines.ics` and `/events/{meeting}/{key}.ics`.
 
+use crate::model::Lang;
 use crate::select::{Feed, Filter};
 use crate::web::error::{WebError, quote};
 use crate::web::{AppState, http};
 use actix_web::{HttpRequest, HttpResponse, web};
 
-/// The name before `.ics` in a path segment, or 404.
-fn ics_name(segment: &str) -> Result<&str, WebError> {
-    segment
+/// The name before `.ics` in a path segment, and the language when the segment names one
+/// (`all.zh.ics`: static hosts ignore query strings, so every language has a path too), or 404.
+fn ics_name(segment: &str) -> Result<(&str, Option<Lang>), WebError> {
+    let name = segment
         .strip_suffix(".ics")
         .filter(|s| !s.is_empty())
         .ok_or_else(|| {
@@ -16,7 +18,14 @@ fn ics_name(segment: &str) -> Result<&str, WebError> {
                 "no feed '{}'; feeds end in .ics, e.g. /feeds/all.ics",
                 quote(segment)
             ))
-        })
+        })?;
+    Ok(match name.rsplit_once('.') {
+        Some((base, code)) => match Lang::parse(code) {
+            Some(lang) if !base.is_empty() => (base, Some(lang)),
+            _ => (name, None),
+        },
+        None => (name, None),
+    })
 }
 
 fn query_pairs(req: &HttpRequest) -> Result<Vec<(String, String)>, WebError> {
@@ -29,13 +38,24 @@ async fn serve(
     req: HttpRequest,
     state: web::Data<AppState>,
     feed: Feed,
+    path_lang: Option<Lang>,
 ) -> Result<HttpResponse, WebError> {
     let snap = state.store.snapshot();
     let pairs = query_pairs(&req)?;
-    let filter = Filter::parse(
+    let mut filter = Filter::parse(
         pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
         snap.catalog(),
     )?;
+    if let Some(lang) = path_lang {
+        if pairs.iter().any(|(k, _)| k == "lang") && filter.lang != lang {
+            return Err(WebError::BadRequest(format!(
+                "parameter 'lang': the path asks for '{}' and the query for '{}'; give one",
+                lang.code(),
+                filter.lang.code()
+            )));
+        }
+        filter.lang = lang;
+    }
     let rendered = snap.feed(&feed, &filter)?;
     Ok(http::calendar_response(&req, &rendered, filter.download))
 }
@@ -46,12 +66,13 @@ pub async fn feed(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
-    let feed = match ics_name(&path)? {
+    let (name, lang) = ics_name(&path)?;
+    let feed = match name {
         "all" => Feed::All,
         "deadlines" => Feed::Deadlines,
         id => Feed::Meeting(id.to_string()),
     };
-    serve(req, state, feed).await
+    serve(req, state, feed, lang).await
 }
 
 /// `/feeds/groups/{slug}.ics` (a group name such as `Q2%2F20` is accepted too).
@@ -60,8 +81,9 @@ pub async fn group(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
-    let slug = crate::model::Group::slug_of(ics_name(&path)?);
-    serve(req, state, Feed::Group(slug)).await
+    let (name, lang) = ics_name(&path)?;
+    let slug = crate::model::Group::slug_of(name);
+    serve(req, state, Feed::Group(slug), lang).await
 }
 
 /// `/events/{meeting}/{key}.ics`.
@@ -71,6 +93,7 @@ pub async fn event(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let (meeting, file) = path.into_inner();
-    let key = ics_name(&file)?.to_string();
-    serve(req, state, Feed::Event { meeting, key }).await
+    let (key, lang) = ics_name(&file)?;
+    let key = key.to_string();
+    serve(req, state, Feed::Event { meeting, key }, lang).await
 }

@@ -1,4 +1,5 @@
-//! `GET /healthz`: whether the service has data, and how much.
+//! `GET /healthz`: whether the service has good data, which version it serves, and the problems
+//! of a refused reload (status `degraded` until the data is fixed).
 
 use crate::web::AppState;
 use actix_web::{HttpResponse, web};
@@ -7,14 +8,21 @@ use actix_web::{HttpResponse, web};
 pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
     let snap = state.store.snapshot();
     let c = snap.catalog();
+    let problems = state.store.problems();
+    let status = if problems.is_empty() {
+        "ok"
+    } else {
+        "degraded"
+    };
     HttpResponse::Ok()
         .insert_header(("Cache-Control", "no-store"))
         .json(serde_json::json!({
-            "status": "ok",
+            "status": status,
             "meetings": c.meetings.len(),
             "events": c.event_count(),
             "groups": c.groups.len(),
             "data_version": snap.version(),
             "last_modified": snap.last_modified().to_rfc3339(),
+            "errors": problems,
         }))
 }

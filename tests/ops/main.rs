@@ -1,0 +1,352 @@
+//! Operations, through the real binary: hot reload without loss, observability, graceful
+//! shutdown, the health check command, static export, and limits on abusive requests.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+use support::Server;
+
+const SEED: &str = "sg20-wp1-2018-01.toml";
+
+/// A temporary copy of the shipped data.
+fn data_copy() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("data")
+        .join(SEED);
+    std::fs::copy(&src, tmp.path().join(SEED)).unwrap();
+    let file = tmp.path().join(SEED);
+    (tmp, file)
+}
+
+/// Writes `text` the way editors do: to a temporary file, then renamed over the original.
+fn save(file: &Path, text: &str) {
+    let tmp = file.with_extension("toml.tmp~");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, file).unwrap();
+}
+
+/// Polls `f` until it is true or `limit` passes; returns whether it became true.
+fn eventually(limit: Duration, mut f: impl FnMut() -> bool) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if f() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    false
+}
+
+fn health(s: &Server) -> serde_json::Value {
+    serde_json::from_str(&s.get("/healthz")).unwrap()
+}
+
+#[test]
+fn a_valid_edit_is_served_within_two_seconds_and_changes_the_etag() {
+    let (_tmp, file) = data_copy();
+    let server = Server::start(file.parent().unwrap());
+    let before = server.request("GET", "/feeds/all.ics", &[]);
+    let text = std::fs::read_to_string(&file).unwrap();
+    save(
+        &file,
+        &text.replace(
+            "Q2/20 rapporteur group meeting, Geneva",
+            "Q2/20 rapporteur group meeting, Room K, Geneva",
+        ),
+    );
+    let seen = eventually(Duration::from_secs(2), || {
+        server.get("/feeds/all.ics").contains("Room K")
+    });
+    assert!(seen, "the edit was not served within 2 s");
+    let after = server.request("GET", "/feeds/all.ics", &[]);
+    assert_ne!(before.header("etag"), after.header("etag"));
+    assert_eq!(health(&server)["status"], "ok");
+}
+
+#[test]
+fn an_invalid_edit_keeps_the_last_good_data_and_degrades_health_until_fixed() {
+    let (_tmp, file) = data_copy();
+    let server = Server::start(file.parent().unwrap());
+    let good = server.get("/feeds/all.ics");
+    let version = health(&server)["data_version"].clone();
+    let text = std::fs::read_to_string(&file).unwrap();
+    // a half-written file, then a broken rule
+    let mut half = text.len() / 2;
+    while !text.is_char_boundary(half) {
+        half -= 1;
+    }
+    save(&file, &text[..half]);
+    assert!(eventually(
+        Duration::from_secs(3),
+        || health(&server)["status"] == "degraded"
+    ));
+    save(
+        &file,
+        &text.replace("last_day = 2018-01-23", "last_day = 2018-01-13"),
+    );
+    assert!(eventually(Duration::from_secs(3), || {
+        let h = health(&server);
+        h["errors"].as_array().is_some_and(|e| {
+            e.iter()
+                .any(|m| m.as_str().unwrap().contains("is before first_day"))
+        })
+    }));
+    let h = health(&server);
+    assert_eq!(h["status"], "degraded");
+    assert_eq!(
+        h["data_version"], version,
+        "the version served must stay the old one"
+    );
+    let err = h["errors"][0].as_str().unwrap();
+    assert!(err.contains(&format!("{SEED}:")), "{err}");
+    assert_eq!(
+        server.get("/feeds/all.ics"),
+        good,
+        "the last good data must still be served"
+    );
+    // a removed file (editors delete, then write) never empties the feeds
+    std::fs::remove_file(&file).unwrap();
+    std::thread::sleep(Duration::from_millis(800));
+    assert_eq!(server.get("/feeds/all.ics"), good);
+    save(&file, &text);
+    assert!(eventually(
+        Duration::from_secs(3),
+        || health(&server)["status"] == "ok"
+    ));
+    assert_eq!(server.get("/feeds/all.ics"), good);
+}
+
+#[test]
+fn sighup_reloads_and_an_unchanged_reload_keeps_the_etag() {
+    let (_tmp, file) = data_copy();
+    let server = Server::start(file.parent().unwrap());
+    let etag = server
+        .request("GET", "/feeds/all.ics", &[])
+        .header("etag")
+        .unwrap()
+        .to_string();
+    // same content, new mtime
+    let text = std::fs::read_to_string(&file).unwrap();
+    save(&file, &text);
+    server.signal("HUP");
+    std::thread::sleep(Duration::from_millis(800));
+    let r = server.request("GET", "/feeds/all.ics", &[("If-None-Match", &etag)]);
+    assert_eq!(
+        r.status, 304,
+        "content did not change, so the ETag must not"
+    );
+    let m = server.get("/metrics");
+    assert!(m.contains("itucal_reloads_total{result=\"ok\"}"), "{m}");
+}
+
+#[test]
+fn requests_during_reloads_get_the_old_or_the_new_feed_complete() {
+    let (_tmp, file) = data_copy();
+    let server = Arc::new(Server::start(file.parent().unwrap()));
+    let text = std::fs::read_to_string(&file).unwrap();
+    let old = server.get("/feeds/all.ics");
+    let edited = text.replace("WP1/20 meeting, Geneva", "WP1/20 meeting (edited), Geneva");
+    let stop = Arc::new(AtomicBool::new(false));
+    let mut clients = Vec::new();
+    for _ in 0..4 {
+        let (server, stop) = (Arc::clone(&server), Arc::clone(&stop));
+        clients.push(std::thread::spawn(move || {
+            let mut bodies = Vec::new();
+            while !stop.load(Ordering::Relaxed) {
+                let r = server.request("GET", "/feeds/all.ics", &[]);
+                assert_eq!(r.status, 200);
+                bodies.push(r.body);
+            }
+            bodies
+        }));
+    }
+    for i in 0..6 {
+        save(&file, if i % 2 == 0 { &edited } else { &text });
+        std::thread::sleep(Duration::from_millis(400));
+    }
+    save(&file, &edited);
+    assert!(eventually(Duration::from_secs(3), || server
+        .get("/feeds/all.ics")
+        .contains("(edited)")));
+    let new = server.get("/feeds/all.ics");
+    stop.store(true, Ordering::Relaxed);
+    let mut n = 0;
+    for c in clients {
+        for body in c.join().unwrap() {
+            assert!(
+                body == old || body == new,
+                "a response was neither the old nor the new feed"
+            );
+            n += 1;
+        }
+    }
+    assert!(n > 20, "only {n} requests were made");
+}
+
+#[test]
+fn every_response_has_a_request_id_and_metrics_count_requests() {
+    let (_tmp, file) = data_copy();
+    let server = Server::start(file.parent().unwrap());
+    let a = server.request("GET", "/feeds/all.ics", &[]);
+    let b = server.request("GET", "/feeds/nothing.ics", &[]);
+    let (ida, idb) = (
+        a.header("x-request-id").unwrap(),
+        b.header("x-request-id").unwrap(),
+    );
+    assert_ne!(ida, idb);
+    let etag = a.header("etag").unwrap().to_string();
+    assert_eq!(
+        server
+            .request("GET", "/feeds/all.ics", &[("If-None-Match", &etag)])
+            .status,
+        304
+    );
+    let m = server.get("/metrics");
+    for want in [
+        "itucal_http_requests_total{route=\"/feeds/{name}\",method=\"GET\",status=\"200\"}",
+        "itucal_http_requests_total{route=\"/feeds/{name}\",method=\"GET\",status=\"404\"}",
+        "itucal_http_request_duration_seconds_bucket{",
+        "itucal_not_modified_responses_total 1",
+        "itucal_feed_renders_total ",
+        "itucal_events_loaded 11",
+        "itucal_data_version{version=",
+    ] {
+        assert!(m.contains(want), "{want} missing from:\n{m}");
+    }
+}
+
+#[test]
+fn json_logs_have_one_line_per_request_with_its_fields() {
+    let (_tmp, file) = data_copy();
+    let log = file.parent().unwrap().join("log.jsonl");
+    let server = Server::start_logging(file.parent().unwrap(), &["--log-format", "json"], &log);
+    let r = server.request("GET", "/feeds/deadlines.ics", &[]);
+    let id = r.header("x-request-id").unwrap().to_string();
+    drop(server);
+    let text = std::fs::read_to_string(&log).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.contains(&id))
+        .unwrap_or_else(|| panic!("no log line for {id} in:\n{text}"));
+    let v: serde_json::Value = serde_json::from_str(line).unwrap();
+    assert_eq!(v["method"], "GET");
+    assert_eq!(v["path"], "/feeds/deadlines.ics");
+    assert_eq!(v["status"], 200);
+    assert_eq!(v["bytes"].as_u64(), Some(r.body.len() as u64));
+    assert!(v["duration_us"].is_u64());
+}
+
+#[test]
+fn sigterm_stops_the_server_gracefully() {
+    let (_tmp, file) = data_copy();
+    let mut server = Server::start(file.parent().unwrap());
+    server.signal("TERM");
+    let status = server
+        .wait(Duration::from_secs(12))
+        .expect("still running 12 s after SIGTERM");
+    assert!(status.success(), "{status:?}");
+}
+
+#[test]
+fn it_listens_on_several_addresses_and_the_healthcheck_command_finds_it() {
+    let (_tmp, file) = data_copy();
+    let server = Server::start_with(file.parent().unwrap(), &["--bind", "127.0.0.1:0"]);
+    assert!(server.addrs().len() >= 2, "{:?}", server.addrs());
+    for addr in server.addrs() {
+        assert_eq!(server.request_at(addr, "GET", "/healthz").status, 200);
+    }
+    let ok = Command::new(env!("CARGO_BIN_EXE_itucal"))
+        .arg("healthcheck")
+        .env("ITUCAL_BIND", server.addrs()[0].to_string())
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    drop(server);
+    let down = Command::new(env!("CARGO_BIN_EXE_itucal"))
+        .args(["healthcheck", "--bind", "127.0.0.1:9"])
+        .output()
+        .unwrap();
+    assert!(!down.status.success());
+}
+
+#[test]
+fn over_long_urls_and_traversal_attempts_are_refused_with_4xx() {
+    let (_tmp, file) = data_copy();
+    let server = Server::start(file.parent().unwrap());
+    let long = format!("/feeds/all.ics?group={}", "q1-20,".repeat(400));
+    assert_eq!(server.request("GET", &long, &[]).status, 400);
+    for path in [
+        "/feeds/..%2F..%2Fetc%2Fpasswd.ics",
+        "/feeds/%2e%2e.ics",
+        "/events/..%5C..%5Cwindows/x.ics",
+        "/feeds/a%00b.ics",
+        "/feeds/groups/..%2f.ics",
+        "/../../etc/passwd",
+    ] {
+        let s = server.request("GET", path, &[]).status;
+        assert!(s == 400 || s == 404, "{path}: {s}");
+    }
+}
+
+#[test]
+fn the_language_can_be_given_in_the_path() {
+    let (_tmp, file) = data_copy();
+    let server = Server::start(file.parent().unwrap());
+    assert_eq!(
+        server.get("/feeds/all.zh.ics"),
+        server.get("/feeds/all.ics?lang=zh")
+    );
+    assert_eq!(
+        server.get("/feeds/groups/q2-20.zh.ics"),
+        server.get("/feeds/groups/q2-20.ics?lang=zh")
+    );
+    assert_eq!(
+        server
+            .request("GET", "/feeds/all.zh.ics?lang=en", &[])
+            .status,
+        400
+    );
+}
+
+#[test]
+fn export_writes_exactly_what_serve_returns() {
+    let (tmp, file) = data_copy();
+    let out = tmp.path().join("site");
+    let status = Command::new(env!("CARGO_BIN_EXE_itucal"))
+        .arg("export")
+        .arg(&out)
+        .arg("--data")
+        .arg(file.parent().unwrap())
+        .args(["--public-url", "https://feeds.example.org"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    let files = manifest["files"].as_array().unwrap();
+    // all, deadlines, 1 meeting, 6 groups, 11 events; in 2 languages
+    assert!(files.len() >= 2 * (2 + 1 + 6 + 11), "{}", files.len());
+    let server = Server::start_with(
+        file.parent().unwrap(),
+        &["--public-url", "https://feeds.example.org"],
+    );
+    for f in files {
+        let path = f["path"].as_str().unwrap();
+        let url = f["url"].as_str().unwrap();
+        let r = server.request("GET", url, &[]);
+        assert_eq!(r.status, 200, "{url}");
+        let written = std::fs::read_to_string(out.join(path)).unwrap();
+        assert_eq!(written, r.body, "{path} differs from GET {url}");
+        assert_eq!(Some(f["etag"].as_str().unwrap()), r.header("etag"), "{url}");
+        assert_eq!(
+            Some(f["content_type"].as_str().unwrap()),
+            r.header("content-type")
+        );
+    }
+}
