@@ -640,6 +640,16 @@ impl Cx<'_> {
                 }
             }
         }
+        if zh.is_some_and(|z| z.trim().is_empty()) {
+            // an empty translation would show as a blank title; missing ones fall back
+            self.err(
+                &raw.span(),
+                format!(
+                    "{what}: the Chinese text is empty; leave 'zh' out to fall back to English"
+                ),
+            );
+            ok = false;
+        }
         match en {
             Some(e) if e.trim().is_empty() => {
                 self.err(&raw.span(), format!("{what}: the English text is empty"));

@@ -487,9 +487,15 @@ fn render(tz: Tz, observances: &[Observance]) -> String {
         line(&format!("TZOFFSETFROM:{}", format_offset(o.kind.from)));
         line(&format!("TZOFFSETTO:{}", format_offset(o.kind.to)));
         line(&format!("TZNAME:{}", o.kind.name));
-        line(&format!("DTSTART:{}", o.dtstart.format("%Y%m%dT%H%M%S")));
-        if let Some((rule, until)) = &o.rrule {
-            line(&format_rrule(rule, *until));
+        let dtstart = o.dtstart.format("%Y%m%dT%H%M%S");
+        line(&format!("DTSTART:{dtstart}"));
+        match &o.rrule {
+            Some((rule, until)) => line(&format_rrule(rule, *until)),
+            // A lone onset is fully described by DTSTART, but the strict `ical` parser finds no
+            // rule in force without an RRULE or RDATE and silently reads such times as UTC;
+            // an RDATE naming the same onset means the same to every reader (Outlook ignores
+            // RDATE and reads DTSTART).
+            None => line(&format!("RDATE:{dtstart}")),
         }
         line(&format!("END:{component}"));
     }
@@ -911,7 +917,7 @@ mod tests {
                     let expected: &[&str] = if c.get("RRULE").is_some() {
                         &["TZOFFSETFROM", "TZOFFSETTO", "TZNAME", "DTSTART", "RRULE"]
                     } else {
-                        &["TZOFFSETFROM", "TZOFFSETTO", "TZNAME", "DTSTART"]
+                        &["TZOFFSETFROM", "TZOFFSETTO", "TZNAME", "DTSTART", "RDATE"]
                     };
                     assert_eq!(keys, expected, "{}:\n{text}", tz.name());
                 }
@@ -931,6 +937,7 @@ mod tests {
              TZOFFSETTO:+0400\r\n\
              TZNAME:+04\r\n\
              DTSTART:19700101T000000\r\n\
+             RDATE:19700101T000000\r\n\
              END:STANDARD\r\n\
              END:VTIMEZONE\r\n"
         );

@@ -17,6 +17,13 @@ VTIMEZONE becomes an `ical.timezone.IcsTimezoneInfo` built from its STANDARD/DAY
 is attached to the DATE-TIMEs that name its TZID. The reader then checks that each zoned
 DTSTART/DTEND really carries an IcsTimezoneInfo of that TZID (never a zoneinfo zone).
 
+Known limitation of ical 14.3.1 (checked, not worked around): an observance (STANDARD/DAYLIGHT)
+with a DTSTART but neither RRULE nor RDATE yields no onset, so a fixed-offset zone written that
+way (e.g. Asia/Dubai: one STANDARD, DTSTART:19700101T000000, +0400) has no observance in force
+and IcsTimezoneInfo.utcoffset() silently answers 0. This reader reports "ical finds no
+observance ... in force" and fails instead of printing a wrong instant. Such a zone is read
+correctly when the observance also lists its onset as RDATE (RDATE:19700101T000000).
+
 Strict: the stream is parsed with `IcsCalendarStream.from_ics` (no compat mode); any exception,
 any log record of level WARNING or above from the `ical` loggers, any Python warning, a TZID
 without a VTIMEZONE of that TZID in the same VCALENDAR, or a floating DATE-TIME (checked on the
@@ -31,9 +38,9 @@ import re
 import sys
 import warnings
 
-import ical
 from ical.calendar_stream import IcsCalendarStream
-from ical.parsing.component import parse_content
+from ical.parsing.component import parse_content, unfolded_lines
+from ical.parsing.property import parse_contentlines
 from ical.timezone import IcsTimezoneInfo
 from ical.tzif import timezoneinfo
 
@@ -61,6 +68,8 @@ def _no_known_zones():
 
 # Make Calendar._propagate_timezones build a tzinfo from every VTIMEZONE of the file instead of
 # skipping those whose TZID is a known zone name (see the module docstring).
+if not all(hasattr(timezoneinfo, f) for f in ("native_timezones", "available_timezones")):
+    sys.exit("py_ical: this version of ical has no timezoneinfo.native_timezones/available_timezones")
 timezoneinfo.native_timezones = _no_known_zones
 timezoneinfo.available_timezones = _no_known_zones
 
@@ -124,7 +133,7 @@ def raw_checks(components):
     return calendars
 
 
-def render(value, raw, name, uid):
+def render(value, raw, name, uid, models):
     kind, tzid, text = raw
     if kind == "date":
         if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
@@ -139,6 +148,15 @@ def render(value, raw, name, uid):
                 f"VEVENT {uid}: {name} TZID={tzid} was not resolved through the file's VTIMEZONE "
                 f"(got {tz!r})"
             )
+        # IcsTimezoneInfo.utcoffset() silently returns 0 when it finds no observance in force
+        # (ical 14.3.1 counts no onset for a STANDARD/DAYLIGHT that has a DTSTART but neither
+        # RRULE nor RDATE): report that instead of printing a wrong instant.
+        model = models.get(tzid)
+        if model is None or model.get_observance(value.replace(tzinfo=None)) is None:
+            raise Problem(
+                f"VEVENT {uid}: {name} {text}: ical finds no observance of VTIMEZONE {tzid} in "
+                "force at that time (it would read the time as UTC)"
+            )
     elif value.utcoffset() != datetime.timedelta(0):
         raise Problem(f"VEVENT {uid}: ical read UTC {name} {text} with offset {value.utcoffset()}")
     return value.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -147,7 +165,22 @@ def render(value, raw, name, uid):
 def read_file(path):
     with open(path, encoding="utf-8", newline="") as f:
         content = f.read()
-    raw = raw_checks(parse_content(content))
+    # parse_content silently drops a component that is never closed: check BEGIN/END nesting
+    # on the library's own content lines first.
+    depth = 0
+    for prop in parse_contentlines(unfolded_lines(content)):
+        if prop.name == "begin":
+            depth += 1
+        elif prop.name == "end":
+            depth -= 1
+            if depth < 0:
+                raise Problem(f"END:{prop.value} without BEGIN")
+    if depth:
+        raise Problem(f"{depth} component(s) not closed with END")
+    components = parse_content(content)
+    if not components:
+        raise Problem("no component found")
+    raw = raw_checks(components)
     stream = IcsCalendarStream.from_ics(content)
     if len(stream.calendars) != len(raw):
         raise Problem(f"ical read {len(stream.calendars)} calendars, the raw tree has {len(raw)}")
@@ -155,15 +188,16 @@ def read_file(path):
     for cal, raw_events in zip(stream.calendars, raw):
         if len(cal.events) != len(raw_events):
             raise Problem(f"ical read {len(cal.events)} events, the raw tree has {len(raw_events)}")
+        models = {tz.tz_id: tz for tz in cal.timezones}
         for ev, r in zip(cal.events, raw_events):
             uid = ev.uid
             if uid is None:
                 raise Problem("a VEVENT has no UID")
             if "dtstart" not in r or ev.dtstart is None:
                 raise Problem(f"VEVENT {uid} has no DTSTART")
-            start = render(ev.dtstart, r["dtstart"], "DTSTART", uid)
+            start = render(ev.dtstart, r["dtstart"], "DTSTART", uid, models)
             if "dtend" in r:
-                end = render(ev.dtend, r["dtend"], "DTEND", uid)
+                end = render(ev.dtend, r["dtend"], "DTEND", uid, models)
             else:
                 end = None
             values = (path, uid, start, end, ev.summary, ev.description, ev.location)
@@ -178,7 +212,7 @@ def main(argv):
     handler = Collect()
     logger = logging.getLogger("ical")
     logger.addHandler(handler)
-    logger.setLevel(logging.DEBUG if logger.level == logging.NOTSET else logger.level)
+    logger.setLevel(logging.WARNING)
     logger.propagate = False
     ok = True
     out = sys.stdout

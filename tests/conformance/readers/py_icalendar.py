@@ -91,6 +91,11 @@ def all_errors(component, path=""):
 def read_file(path):
     with open(path, "rb") as f:
         data = f.read()
+    try:
+        # icalendar itself would replace invalid UTF-8 with U+FFFD without a word.
+        data = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise Problem(f"not valid UTF-8: {e}") from None
     calendars = Calendar.from_ical(data, multiple=True)
     if not calendars:
         raise Problem("no component found")
