@@ -144,18 +144,24 @@ pub fn public_url(configured: Option<&str>, bound: SocketAddr) -> String {
     }
 }
 
-fn init_logging(format: LogFormat) {
+/// Installs the log subscriber. Lines are written by a background thread, so a request never
+/// waits on the terminal or a log pipe; the returned guard flushes them when dropped.
+fn init_logging(format: LogFormat) -> tracing_appender::non_blocking::WorkerGuard {
+    let (writer, guard) = tracing_appender::non_blocking(std::io::stdout());
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| "info,actix_server=warn".into());
-    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(writer);
     match format {
         LogFormat::Text => builder.init(),
         LogFormat::Json => builder.json().flatten_event(true).init(),
     }
+    guard
 }
 
 fn serve(args: ServeArgs) -> ExitCode {
-    init_logging(args.log_format);
+    let _log = init_logging(args.log_format);
     let Some(catalog) = load_or_report(&args.data) else {
         return ExitCode::FAILURE;
     };
@@ -190,11 +196,12 @@ fn serve(args: ServeArgs) -> ExitCode {
     };
     let state = AppState::new(Arc::clone(&store), base.clone());
     let result = actix_web::rt::System::new().block_on(async move {
-        let server = web::server(listeners, state)?;
-        // announced only now that signals are handled, so a supervisor (or a test) that
-        // waits for this line can stop the server gracefully from then on
+        let server = actix_web::rt::spawn(web::server(listeners, state)?);
+        // the server installs its signal handlers when first polled: let it run once, so
+        // that a supervisor (or a test) waiting for the announcement can stop it gracefully
+        actix_web::rt::task::yield_now().await;
         announce(&store, &args.data, &addrs, &base);
-        server.await
+        server.await.map_err(std::io::Error::other)?
     });
     match result {
         Ok(()) => {
