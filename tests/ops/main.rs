@@ -228,6 +228,10 @@ fn json_logs_have_one_line_per_request_with_its_fields() {
     let server = Server::start_logging(file.parent().unwrap(), &["--log-format", "json"], &log);
     let r = server.request("GET", "/feeds/deadlines.ics", &[]);
     let id = r.header("x-request-id").unwrap().to_string();
+    // lines are written by a background thread: wait for this one
+    assert!(eventually(Duration::from_secs(3), || {
+        std::fs::read_to_string(&log).is_ok_and(|t| t.contains(&id))
+    }));
     drop(server);
     let text = std::fs::read_to_string(&log).unwrap();
     let line = text
