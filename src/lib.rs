@@ -8,6 +8,8 @@
 //!   problem as `file:line:col: message`; yields a [`model::Catalog`] or nothing.
 //! * [`model`]: the validated meetings and events; only `load` builds them.
 //! * [`select`]: which events a feed request holds (feed, language, kinds, groups). Pure.
+//! * [`links`]: every URL a person clicks or pastes (feeds, webcal, Google/Outlook subscribe and
+//!   add-event links, pages), built from the configured public URL. Pure.
 //! * [`render`]: events → bytes (iCalendar, with VTIMEZONEs derived from tzdb). Pure.
 //! * [`store`]: the snapshot being served, swappable as a whole.
 //! * [`watch`]: hot reload on file changes and SIGHUP; only valid data is swapped in.
@@ -17,6 +19,7 @@
 
 pub mod cli;
 pub mod export;
+pub mod links;
 pub mod load;
 pub mod model;
 pub mod render;

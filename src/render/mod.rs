@@ -3,7 +3,11 @@
 //!
 //! * [`ics`]: iCalendar feeds (RFC 5545 + RFC 7986), built with the icalendar crate, then
 //!   re-folded by [`fold`] and given the VTIMEZONEs that [`vtimezone`] derives from tzdb.
+//! * [`html`]: the pages people read (index, meeting, subscribe) and the e-mail snippets.
+//! * [`json`]: the JSON API's documents and its OpenAPI description.
 
 pub mod fold;
+pub mod html;
 pub mod ics;
+pub mod json;
 pub mod vtimezone;

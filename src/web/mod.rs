@@ -77,16 +77,71 @@ pub fn configure(state: AppState) -> impl FnOnce(&mut web::ServiceConfig) {
                 "/events/{meeting}/{key}",
                 get_or_head().to(routes::feeds::event),
             )
+            // the pages people read, their e-mail snippets and assets (routes::pages)
+            .route("/", get_or_head().to(routes::pages::index))
+            .route("/meetings/{id}", get_or_head().to(routes::pages::meeting))
+            .route(
+                "/meetings/{id}/email.html",
+                get_or_head().to(routes::pages::meeting_email_html),
+            )
+            .route(
+                "/meetings/{id}/email.txt",
+                get_or_head().to(routes::pages::meeting_email_txt),
+            )
+            .route(
+                "/subscribe/groups/{slug}",
+                get_or_head().to(routes::pages::subscribe_group),
+            )
+            .route(
+                "/subscribe/groups/{slug}/email.html",
+                get_or_head().to(routes::pages::subscribe_group_email_html),
+            )
+            .route(
+                "/subscribe/groups/{slug}/email.txt",
+                get_or_head().to(routes::pages::subscribe_group_email_txt),
+            )
+            .route(
+                "/subscribe/{feed}",
+                get_or_head().to(routes::pages::subscribe),
+            )
+            .route(
+                "/subscribe/{feed}/email.html",
+                get_or_head().to(routes::pages::subscribe_email_html),
+            )
+            .route(
+                "/subscribe/{feed}/email.txt",
+                get_or_head().to(routes::pages::subscribe_email_txt),
+            )
+            .route("/static/style.css", get_or_head().to(routes::pages::style))
+            .route("/static/app.js", get_or_head().to(routes::pages::script))
+            .route("/static/favicon.svg", get_or_head().to(routes::pages::icon))
+            .route("/favicon.ico", get_or_head().to(routes::pages::icon))
+            // the JSON API (routes::api)
+            .route("/api/meetings", get_or_head().to(routes::api::meetings))
+            .route("/api/meetings/{id}", get_or_head().to(routes::api::meeting))
+            .route("/api/events", get_or_head().to(routes::api::events))
+            .route("/api/feeds", get_or_head().to(routes::api::feeds))
+            .route("/api/openapi.json", get_or_head().to(routes::api::openapi))
             .default_service(web::to(not_found));
     }
 }
 
 async fn not_found(req: actix_web::HttpRequest) -> Result<HttpResponse, error::WebError> {
-    let known = "/feeds/all.ics, /feeds/{meeting}.ics, /feeds/groups/{group}.ics, /feeds/deadlines.ics, /events/{meeting}/{key}.ics, /healthz";
+    let known = "/feeds/all.ics, /feeds/{meeting}.ics, /feeds/groups/{group}.ics, /feeds/deadlines.ics, /events/{meeting}/{key}.ics, /healthz, /, /meetings/{meeting}, /subscribe/{feed}, /api/openapi.json";
     let path = req.path();
+    // pages and API: a GET of an unknown path is a 404, another method on them a 405
+    let page = path == "/"
+        || ["/meetings/", "/subscribe/", "/api/", "/static/"]
+            .iter()
+            .any(|p| path.starts_with(p));
+    let read = matches!(
+        *req.method(),
+        actix_web::http::Method::GET | actix_web::http::Method::HEAD
+    );
     let routed = ["/healthz", "/feeds/", "/events/"]
         .iter()
-        .any(|p| path.starts_with(p));
+        .any(|p| path.starts_with(p))
+        || (page && !read);
     if routed {
         // the path exists for GET/HEAD only
         return Ok(HttpResponse::MethodNotAllowed()

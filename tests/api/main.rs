@@ -2,7 +2,9 @@
 
 mod helpers;
 
+mod api_json;
 mod errors;
 mod feeds;
 mod golden;
+mod pages;
 mod server;

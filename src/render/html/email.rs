@@ -1,0 +1,240 @@
+//! The e-mail snippets: what a secretariat pastes into the mail that announces a meeting.
+//!
+//! HTML for mail clients is its own dialect: table layout, every style inline, no `<style>`,
+//! no script, no images (often blocked), and plain https links only: `webcal:` links are
+//! unreliable in webmail, so webcal appears only as a secondary line. The plain-text form says
+//! the same with bare URLs.
+
+use super::i18n::{self, strings};
+use crate::links::{EventLinks, FeedLinks, meeting_url};
+use crate::model::{Catalog, Lang, Meeting};
+use crate::select::{Feed, Filter};
+use maud::{DOCTYPE, Markup, html};
+
+const FONT: &str =
+    "font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1a1a1a;";
+const BUTTON: &str = "display:inline-block;padding:10px 16px;background:#0b5cad;color:#ffffff;text-decoration:none;border-radius:4px;font-weight:bold;";
+const LINK: &str = "color:#0b5cad;text-decoration:underline;";
+const SMALL: &str = "font-size:13px;color:#444444;";
+const HEADING: &str = "font-size:18px;font-weight:bold;padding:0 0 8px 0;";
+const CELL: &str = "padding:6px 8px 6px 0;vertical-align:top;border-top:1px solid #dddddd;";
+
+/// A complete HTML document holding one e-mail block.
+fn document(lang: Lang, title: &str, block: Markup) -> String {
+    html! {
+        (DOCTYPE)
+        html lang=(strings(lang).html_lang) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) }
+            }
+            body style="margin:0;padding:16px;background:#ffffff;" { (block) }
+        }
+    }
+    .into_string()
+}
+
+/// One button per row (rows stack on phones in every mail client).
+fn buttons(items: &[(&str, &str)]) -> Markup {
+    html! {
+        table role="presentation" cellpadding="0" cellspacing="0" border="0" {
+            @for (label, href) in items {
+                tr { td style="padding:4px 0;" { a href=(href) style=(BUTTON) { (label) } } }
+            }
+        }
+    }
+}
+
+/// `label: <a>url</a>` on its own line.
+fn url_line(label: &str, url: &str) -> Markup {
+    html! {
+        tr { td style=(format!("padding:4px 0;{SMALL}")) {
+            (label) ": " a href=(url) style=(LINK) { (url) }
+        } }
+    }
+}
+
+/// The subscribe block of a feed, inside a table row.
+fn feed_block(l: &FeedLinks, lang: Lang) -> Markup {
+    let t = strings(lang);
+    html! {
+        tr { td style="padding:0 0 12px 0;" {
+            (buttons(&[
+                (t.google, &l.google),
+                (t.outlook, &l.outlook),
+                (t.office365, &l.office365),
+                (t.download_ics, &l.download),
+            ]))
+        } }
+        (url_line(t.email_feed_url, &l.https))
+        (url_line(t.email_webcal, &l.webcal))
+        @if let Some(p) = &l.page { (url_line(t.more_options, p)) }
+    }
+}
+
+/// The HTML e-mail snippet of a feed.
+pub fn feed_html(catalog: &Catalog, feed: &Feed, filter: &Filter, base: &str) -> String {
+    let lang = filter.lang;
+    let l = FeedLinks::new(base, catalog, feed, filter);
+    let block = html! {
+        table role="presentation" cellpadding="0" cellspacing="0" border="0" width="100%" style=(format!("max-width:600px;{FONT}")) {
+            tr { td style=(HEADING) { (l.name) } }
+            tr { td style="padding:0 0 12px 0;" { (i18n::email_lead(&l.name, lang)) } }
+            (feed_block(&l, lang))
+        }
+    };
+    document(lang, &l.name, block)
+}
+
+/// The link lines of a feed in a plain-text e-mail: `label:` then the URL, indented.
+fn feed_lines(l: &FeedLinks, lang: Lang) -> String {
+    let t = strings(lang);
+    let mut lines: Vec<(&str, &str)> = vec![
+        (t.google, &l.google),
+        (t.outlook, &l.outlook),
+        (t.office365, &l.office365),
+        (t.download_once, &l.download),
+        (t.email_feed_url, &l.https),
+        (t.email_webcal, &l.webcal),
+    ];
+    if let Some(p) = &l.page {
+        lines.push((t.more_options, p));
+    }
+    lines
+        .into_iter()
+        .map(|(label, url)| format!("{label}:\n  {url}\n"))
+        .collect()
+}
+
+/// The plain-text e-mail snippet of a feed.
+pub fn feed_text(catalog: &Catalog, feed: &Feed, filter: &Filter, base: &str) -> String {
+    let lang = filter.lang;
+    let l = FeedLinks::new(base, catalog, feed, filter);
+    format!(
+        "{}\n\n{}\n\n{}",
+        l.name,
+        i18n::email_lead(&l.name, lang),
+        feed_lines(&l, lang)
+    )
+}
+
+/// The facts line of a meeting: dates, venue.
+fn meeting_facts(meeting: &Meeting, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if let Some((a, b)) = super::meeting_days(meeting) {
+        parts.push(i18n::date_range(a, b, lang));
+    }
+    if let Some(loc) = &meeting.location {
+        parts.push(loc.get(lang).to_string());
+    }
+    parts.join(lang_sep(lang))
+}
+
+fn lang_sep(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ", ",
+        Lang::Zh => "，",
+    }
+}
+
+/// When an event happens, as text.
+fn when_text(event: &crate::model::Event, lang: Lang) -> String {
+    match &event.when {
+        crate::model::When::AllDay { first, last } => i18n::days(*first, *last, lang),
+        crate::model::When::Timed { start, end, .. } => i18n::times(*start, *end, lang),
+    }
+}
+
+/// The HTML e-mail snippet of one meeting: subscribe links, then every event with its own
+/// "add" links, in the meeting's time.
+pub fn meeting_html(catalog: &Catalog, meeting: &Meeting, base: &str, lang: Lang) -> String {
+    let t = strings(lang);
+    let feed = Feed::Meeting(meeting.id.clone());
+    let filter = Filter {
+        lang,
+        ..Filter::default()
+    };
+    let l = FeedLinks::new(base, catalog, &feed, &filter);
+    let title = meeting.title.get(lang);
+    let block = html! {
+        table role="presentation" cellpadding="0" cellspacing="0" border="0" width="100%" style=(format!("max-width:640px;{FONT}")) {
+            tr { td style=(HEADING) { (title) } }
+            tr { td style="padding:0 0 12px 0;" { (meeting_facts(meeting, lang)) } }
+            tr { td style="padding:0 0 4px 0;font-weight:bold;" { (t.subscribe_meeting) } }
+            (feed_block(&l, lang))
+            tr { td style="padding:16px 0 4px 0;font-weight:bold;" {
+                (t.programme) " (" (i18n::zone_label(meeting.tz, lang)) ")"
+            } }
+            tr { td {
+                table role="presentation" cellpadding="0" cellspacing="0" border="0" width="100%" style=(FONT) {
+                    @for e in &meeting.events {
+                        @let el = EventLinks::new(base, meeting, e, lang);
+                        tr {
+                            td style=(CELL) {
+                                strong { (e.title.get(lang)) }
+                                br;
+                                span style=(SMALL) { (when_text(e, lang)) }
+                                br;
+                                span style=(SMALL) {
+                                    a href=(el.google) style=(LINK) { (t.google_short) } " · "
+                                    a href=(el.outlook) style=(LINK) { (t.outlook_short) } " · "
+                                    a href=(el.office365) style=(LINK) { (t.office365_short) } " · "
+                                    a href=(el.download) style=(LINK) { ".ics" }
+                                }
+                            }
+                        }
+                    }
+                }
+            } }
+            (url_line(t.meeting_page, &meeting_url(base, &meeting.id, lang)))
+        }
+    };
+    document(lang, title, block)
+}
+
+/// The plain-text e-mail snippet of one meeting.
+pub fn meeting_text(catalog: &Catalog, meeting: &Meeting, base: &str, lang: Lang) -> String {
+    let t = strings(lang);
+    let feed = Feed::Meeting(meeting.id.clone());
+    let filter = Filter {
+        lang,
+        ..Filter::default()
+    };
+    let mut out = format!(
+        "{}\n{}\n\n{}:\n",
+        meeting.title.get(lang),
+        meeting_facts(meeting, lang),
+        t.subscribe_meeting
+    );
+    out.push_str(&feed_lines(
+        &FeedLinks::new(base, catalog, &feed, &filter),
+        lang,
+    ));
+    out.push_str(&format!(
+        "\n{} ({}):\n",
+        t.programme,
+        i18n::zone_label(meeting.tz, lang)
+    ));
+    for e in &meeting.events {
+        let el = EventLinks::new(base, meeting, e, lang);
+        out.push_str(&format!(
+            "\n{}\n{}\n  {}: {}\n  {}: {}\n  {}: {}\n  .ics: {}\n",
+            e.title.get(lang),
+            when_text(e, lang),
+            t.google_short,
+            el.google,
+            t.outlook_short,
+            el.outlook,
+            t.office365_short,
+            el.office365,
+            el.download
+        ));
+    }
+    out.push_str(&format!(
+        "\n{}:\n  {}\n",
+        t.meeting_page,
+        meeting_url(base, &meeting.id, lang)
+    ));
+    out
+}
