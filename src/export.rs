@@ -3,7 +3,9 @@
 //! media type and ETag (for CDN rules and upload tools).
 //!
 //! Each file is fetched from the real app in-process, so it cannot drift from what `serve`
-//! returns. Languages are in the path (`all.zh.ics`), because static hosts ignore query strings.
+//! returns. Feed languages are in the path (`all.zh.ics`, which `serve` answers too), because
+//! static hosts ignore query strings; pages keep their `?lang=zh` links, so a static host needs
+//! the manifest's URL → file mapping (a CDN rule) for the Chinese pages.
 
 use crate::model::{Catalog, Lang};
 use crate::web::{self, AppState};
@@ -34,7 +36,10 @@ pub struct Manifest {
     pub files: Vec<Entry>,
 }
 
-/// Every URL the export writes, with the file it goes to.
+/// Every URL the export writes, with the file it goes to: feeds in every language (the
+/// language in the file name), the pages (`/` → `index.html`, `/meetings/x` →
+/// `meetings/x.html`, `?lang=zh` → `….zh.html`, which hosts with "clean URLs" serve at the
+/// page's path), the assets and the API documents.
 pub fn urls(catalog: &Catalog) -> Vec<(String, String)> {
     let mut names: Vec<String> = vec!["feeds/all".into(), "feeds/deadlines".into()];
     for m in &catalog.meetings {
@@ -55,6 +60,55 @@ pub fn urls(catalog: &Catalog) -> Vec<(String, String)> {
             };
             out.push((format!("/{file}"), file));
         }
+    }
+    let mut pages: Vec<String> = vec![
+        "/".into(),
+        "/subscribe/all".into(),
+        "/subscribe/deadlines".into(),
+    ];
+    for m in &catalog.meetings {
+        pages.push(format!("/meetings/{}", m.id));
+        pages.push(format!("/subscribe/{}", m.id));
+    }
+    for g in &catalog.groups {
+        pages.push(format!("/subscribe/groups/{}", g.slug()));
+    }
+    for page in pages {
+        for lang in Lang::ALL {
+            let base = match page.as_str() {
+                "/" => "index".to_string(),
+                p => p.trim_start_matches('/').to_string(),
+            };
+            let (query, suffix) = match lang {
+                Lang::En => (String::new(), String::new()),
+                other => (
+                    format!("?lang={}", other.code()),
+                    format!(".{}", other.code()),
+                ),
+            };
+            out.push((format!("{page}{query}"), format!("{base}{suffix}.html")));
+            if page.starts_with("/subscribe/") || page.starts_with("/meetings/") {
+                for ext in ["html", "txt"] {
+                    out.push((
+                        format!("{page}/email.{ext}{query}"),
+                        format!("{}/email{suffix}.{ext}", page.trim_start_matches('/')),
+                    ));
+                }
+            }
+        }
+    }
+    for asset in ["static/style.css", "static/app.js", "static/favicon.svg"] {
+        out.push((format!("/{asset}"), asset.to_string()));
+    }
+    out.push(("/api/meetings".into(), "api/meetings.json".into()));
+    out.push(("/api/feeds".into(), "api/feeds.json".into()));
+    out.push(("/api/events".into(), "api/events.json".into()));
+    out.push(("/api/openapi.json".into(), "api/openapi.json".into()));
+    for m in &catalog.meetings {
+        out.push((
+            format!("/api/meetings/{}", m.id),
+            format!("api/meetings/{}.json", m.id),
+        ));
     }
     out
 }
