@@ -186,14 +186,7 @@ fn serve(args: ServeArgs) -> ExitCode {
     let base = public_url(args.public_url.as_deref(), first);
     let addrs: Vec<String> = bound.iter().map(|a| format!("http://{a}")).collect();
     let store = Arc::new(Store::new(Snapshot::new(catalog)));
-    let _watcher = match crate::watch::spawn(Arc::clone(&store), args.data.clone()) {
-        Ok(w) => Some(w),
-        Err(e) => {
-            // serving without hot reload is better than not serving
-            tracing::warn!("{e}; edits will need a restart");
-            None
-        }
-    };
+    let _watcher = crate::watch::spawn(Arc::clone(&store), args.data.clone());
     let state = AppState::new(Arc::clone(&store), base.clone());
     let result = actix_web::rt::System::new().block_on(async move {
         let server = actix_web::rt::spawn(web::server(listeners, state)?);

@@ -1,13 +1,15 @@
-//! Hot reload: the data directory is watched (debounced, since editors write a file in several
-//! steps) and reloaded on SIGHUP too. Each reload parses and validates into a new snapshot on
-//! this module's own thread, never on the request path; the store swaps it in only if valid.
+//! Hot reload: the data directory is watched and reloaded on SIGHUP too. Changes are debounced,
+//! since editors write a file in several steps (write a temporary file, rename, delete). Each
+//! reload parses and validates into a new snapshot on this module's own thread, never on the
+//! request path; the store swaps it in only if it is valid.
 
 use crate::store::Store;
-use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer, notify};
+use notify::event::{AccessKind, AccessMode};
+use notify::{EventKind, RecommendedWatcher, Watcher as _};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How long the directory must be quiet before a reload: long enough for an editor's
 /// write-rename-delete sequence to finish, short enough that subscribers see edits at once.
@@ -51,55 +53,86 @@ pub fn reload_and_log(store: &Store, dir: &Path) {
     }
 }
 
-/// Keeps the watcher alive; dropping it stops watching.
+/// Keeps the directory watcher alive; dropping it stops watching (SIGHUP still reloads).
 pub struct Watcher {
-    _debouncer: Debouncer<notify::RecommendedWatcher>,
+    _watcher: Option<RecommendedWatcher>,
 }
 
-/// Starts watching `dir` and listening for SIGHUP; both reload `store` on a background thread.
-pub fn spawn(store: Arc<Store>, dir: PathBuf) -> Result<Watcher, String> {
+/// Whether a file event can change the data. Opening and reading a file cannot, and every
+/// reload reads every file: counted as changes, reads would make each reload cause the next.
+fn is_change(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        _ => true,
+    }
+}
+
+/// Starts the reload thread, fed by SIGHUP and by changes in `dir`. What cannot be set up
+/// (no inotify watches left, say) is logged and the rest still works: without a watcher, edits
+/// need a SIGHUP; the SIGHUP handler is installed first so that the signal never kills us.
+pub fn spawn(store: Arc<Store>, dir: PathBuf) -> Watcher {
     let (tx, rx) = mpsc::channel::<Cause>();
-    let changes = tx.clone();
-    let mut debouncer = new_debouncer(DEBOUNCE, move |res: DebounceEventResult| {
-        // errors from the OS watcher are logged; the next event still reloads
-        match res {
-            Ok(_) => {
-                let _ = changes.send(Cause::Change);
+    match signal_hook::iterator::Signals::new([signal_hook::consts::SIGHUP]) {
+        Ok(mut signals) => {
+            let tx = tx.clone();
+            let spawned = std::thread::Builder::new()
+                .name("sighup".into())
+                .spawn(move || {
+                    for _ in signals.forever() {
+                        if tx.send(Cause::Hangup).is_err() {
+                            return;
+                        }
+                    }
+                });
+            if let Err(e) = spawned {
+                tracing::warn!("cannot listen for SIGHUP: {e}");
             }
-            Err(e) => tracing::warn!("watching the data directory: {e}"),
         }
-    })
-    .map_err(|e| format!("cannot watch {}: {e}", dir.display()))?;
-    debouncer
-        .watcher()
-        .watch(&dir, notify::RecursiveMode::NonRecursive)
-        .map_err(|e| format!("cannot watch {}: {e}", dir.display()))?;
-
-    let mut signals = signal_hook::iterator::Signals::new([signal_hook::consts::SIGHUP])
-        .map_err(|e| format!("cannot listen for SIGHUP: {e}"))?;
-    std::thread::Builder::new()
-        .name("sighup".into())
-        .spawn(move || {
-            for _ in signals.forever() {
-                if tx.send(Cause::Hangup).is_err() {
-                    return;
-                }
-            }
-        })
-        .map_err(|e| e.to_string())?;
-
-    std::thread::Builder::new()
+        Err(e) => tracing::warn!("cannot listen for SIGHUP: {e}"),
+    }
+    let watcher = watch(&dir, tx);
+    let spawned = std::thread::Builder::new()
         .name("reload".into())
         .spawn(move || {
             while let Ok(cause) = rx.recv() {
-                // coalesce a burst of causes into one reload
-                while rx.try_recv().is_ok() {}
+                // debounce: wait until the directory has been quiet for DEBOUNCE, but not for
+                // ever under a steady stream of writes
+                let deadline = Instant::now() + 10 * DEBOUNCE;
+                while Instant::now() < deadline && rx.recv_timeout(DEBOUNCE).is_ok() {}
                 tracing::debug!(?cause, "reloading");
                 reload_and_log(&store, &dir);
             }
-        })
-        .map_err(|e| e.to_string())?;
-    Ok(Watcher {
-        _debouncer: debouncer,
-    })
+        });
+    if let Err(e) = spawned {
+        tracing::warn!("cannot start the reload thread: {e}; edits need a restart");
+    }
+    Watcher { _watcher: watcher }
+}
+
+fn watch(dir: &Path, tx: mpsc::Sender<Cause>) -> Option<RecommendedWatcher> {
+    let watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+        match res {
+            Ok(event) if is_change(&event.kind) => {
+                let _ = tx.send(Cause::Change);
+            }
+            Ok(_) => {}
+            // errors from the OS watcher are logged; the next event still reloads
+            Err(e) => tracing::warn!("watching the data directory: {e}"),
+        }
+    });
+    let result = watcher.and_then(|mut w| {
+        w.watch(dir, notify::RecursiveMode::NonRecursive)?;
+        Ok(w)
+    });
+    match result {
+        Ok(w) => Some(w),
+        Err(e) => {
+            tracing::warn!(
+                "cannot watch {}: {e}; edits need a SIGHUP to be served",
+                dir.display()
+            );
+            None
+        }
+    }
 }

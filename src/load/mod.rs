@@ -172,6 +172,21 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
+/// `s` with its control characters escaped (`\n`, `\u{1b}`): values quoted in a message come
+/// from the file (a key may hold an escaped newline), and a problem must stay on one line, so
+/// that no value can break `check`'s output or forge a `file:line:col:` line of its own.
+fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The validation context of one file: where problems go.
 struct Cx<'a> {
     file: &'a str,
@@ -186,7 +201,7 @@ impl Cx<'_> {
             file: self.file.into(),
             line,
             col,
-            message: message.into(),
+            message: one_line(&message.into()),
         });
     }
 
@@ -794,4 +809,27 @@ fn suggest_tz(name: &str) -> Option<&'static str> {
         .filter(|(score, _)| *score > 0.85)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, n)| n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_problem_stays_on_one_line_whatever_the_file_quotes() {
+        // regression (found by fuzzing): a key holding an escaped newline printed a second,
+        // forged `file:line:col:` line
+        let text = "key = \"x\\ndata/other.toml:1:1: forged problem\"\n";
+        let problems = parse_meeting("m.toml", text).unwrap_err();
+        assert!(!problems.is_empty());
+        for p in problems {
+            assert!(!p.to_string().contains('\n'), "{p}");
+        }
+    }
+
+    #[test]
+    fn line_and_column_count_characters_not_bytes() {
+        assert_eq!(line_col("ab\n会议x", 3 + 6), (2, 3));
+        assert_eq!(line_col("abc", 0), (1, 1));
+    }
 }

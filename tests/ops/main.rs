@@ -354,3 +354,19 @@ fn export_writes_exactly_what_serve_returns() {
         );
     }
 }
+
+#[test]
+fn reading_the_data_files_triggers_no_reload() {
+    // regression: open/read events counted as changes made every reload trigger the next
+    let (_tmp, file) = data_copy();
+    let server = Server::start(file.parent().unwrap());
+    std::fs::read_to_string(&file).unwrap();
+    std::thread::sleep(Duration::from_secs(2));
+    let metrics = server.get("/metrics");
+    let reloads: u64 = metrics
+        .lines()
+        .filter(|l| l.starts_with("itucal_reloads_total{"))
+        .map(|l| l.rsplit(' ').next().unwrap().parse::<u64>().unwrap())
+        .sum();
+    assert_eq!(reloads, 0, "{metrics}");
+}
