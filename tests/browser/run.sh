@@ -41,7 +41,7 @@ if [[ ! -f "$here/node_modules/playwright-core/package.json" ||
 fi
 
 # --- the server, on a free port
-bin="${ITUCAL_BIN:-$root/target/debug/itucal}"
+bin="${ITUCAL_BIN:-${CARGO_TARGET_DIR:-$root/target}/debug/itucal}"
 [[ -x "$bin" ]] || { echo "no itucal binary at $bin: run 'cargo build' first or set ITUCAL_BIN" >&2; exit 1; }
 work="$(mktemp -d)"
 server_pid=""
