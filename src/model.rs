@@ -37,7 +37,7 @@ impl Lang {
 }
 
 /// A text in English and, optionally, Chinese.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Text {
     en: String,
     zh: Option<String>,
@@ -118,7 +118,7 @@ impl Kind {
 }
 
 /// An event's `STATUS`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Status {
     /// Going ahead (the default).
     Confirmed,
@@ -203,7 +203,7 @@ pub fn is_valid_id(s: &str) -> bool {
 }
 
 /// When an event happens.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum When {
     /// Whole days, `first` through `last` inclusive, as dates in the meeting's zone.
     AllDay {
@@ -244,7 +244,7 @@ impl When {
 }
 
 /// Where a meeting's facts come from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Source {
     /// The letter, e.g. "TSB Collective Letter 3/20".
     pub reference: Text,
@@ -253,7 +253,7 @@ pub struct Source {
 }
 
 /// Who to ask about a meeting.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Contact {
     /// E-mail address (required).
     pub email: String,
@@ -266,7 +266,7 @@ pub struct Contact {
 }
 
 /// One event of a meeting.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Event {
     /// Stable key, unique in the meeting; part of the UID.
     pub key: String,
@@ -293,7 +293,7 @@ pub struct Event {
 }
 
 /// One meeting: the content of one data file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Meeting {
     /// Stable id; part of every UID and URL.
     pub id: String,
@@ -349,7 +349,7 @@ impl Meeting {
 }
 
 /// Every meeting, validated, sorted by first date then id.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Catalog {
     /// The meetings.
     pub meetings: Vec<Meeting>,

@@ -14,6 +14,14 @@ use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
+/// A hash of everything in the catalog, streamed through xxh3 (no intermediate text).
+fn content_hash(catalog: &Catalog) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    catalog.hash(&mut h);
+    h.finish()
+}
+
 /// One rendered response body and what HTTP needs to know about it.
 #[derive(Clone, Debug)]
 pub struct Rendered {
@@ -79,7 +87,7 @@ impl Snapshot {
         let version = format!(
             "{}-{:08x}",
             last_modified.format("%Y%m%dT%H%M%SZ"),
-            xxhash_rust::xxh3::xxh3_64(format!("{catalog:?}").as_bytes()) as u32
+            content_hash(&catalog) as u32
         );
         Snapshot {
             catalog,
