@@ -147,7 +147,10 @@ pub fn public_url(configured: Option<&str>, bound: SocketAddr) -> String {
 /// Installs the log subscriber. Lines are written by a background thread, so a request never
 /// waits on the terminal or a log pipe; the returned guard flushes them when dropped.
 fn init_logging(format: LogFormat) -> tracing_appender::non_blocking::WorkerGuard {
-    let (writer, guard) = tracing_appender::non_blocking(std::io::stdout());
+    // buffered: the appender's worker flushes whenever its queue runs empty, so lines still go
+    // out at once when idle, and under load many lines share one write(2)
+    let stdout = std::io::BufWriter::with_capacity(64 << 10, std::io::stdout());
+    let (writer, guard) = tracing_appender::non_blocking(stdout);
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| "info,actix_server=warn".into());
     let builder = tracing_subscriber::fmt()

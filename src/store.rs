@@ -6,6 +6,7 @@ use crate::load::{self, Problem};
 use crate::model::Catalog;
 use crate::render::ics;
 use crate::select::{self, Feed, Filter, NotFound};
+use actix_web::http::header::{HeaderValue, HttpDate};
 use actix_web::web::Bytes;
 use arc_swap::ArcSwap;
 use chrono::{DateTime, Utc};
@@ -13,6 +14,7 @@ use std::collections::{HashMap, VecDeque};
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, UNIX_EPOCH};
 
 /// A hash of everything in the catalog, streamed through xxh3 (no intermediate text).
 fn content_hash(catalog: &Catalog) -> u64 {
@@ -33,18 +35,48 @@ pub struct Rendered {
     pub last_modified: DateTime<Utc>,
     /// File name for downloads.
     pub filename: String,
+    /// The response headers that depend only on the bytes, built once so that serving a
+    /// cached feed formats nothing.
+    pub headers: Headers,
+}
+
+/// Header values of a [`Rendered`] body.
+#[derive(Clone, Debug)]
+pub struct Headers {
+    /// `ETag`.
+    pub etag: HeaderValue,
+    /// `Last-Modified`, as an HTTP date.
+    pub last_modified: HeaderValue,
+    /// `Content-Disposition` for subscriptions: `inline; filename="…"`.
+    pub inline: HeaderValue,
+    /// `Content-Disposition` for downloads: `attachment; filename="…"`.
+    pub attachment: HeaderValue,
 }
 
 impl Rendered {
-    /// Wraps rendered bytes, computing their ETag.
+    /// Wraps rendered bytes, computing their ETag and header values.
     pub fn new(body: impl Into<Bytes>, last_modified: DateTime<Utc>, filename: String) -> Self {
         let body = body.into();
         let etag = format!("\"{:032x}\"", xxhash_rust::xxh3::xxh3_128(&body));
+        let secs = u64::try_from(last_modified.timestamp()).unwrap_or(0);
+        let date = HttpDate::from(UNIX_EPOCH + Duration::from_secs(secs)).to_string();
+        // file names are built from ids and keys ([a-z0-9-.]), so these cannot fail; the
+        // fallbacks only keep a surprise from becoming a panic
+        let value = |s: String, fallback: &'static str| {
+            HeaderValue::from_str(&s).unwrap_or(HeaderValue::from_static(fallback))
+        };
+        let headers = Headers {
+            etag: value(etag.clone(), "\"\""),
+            last_modified: value(date, "Thu, 01 Jan 1970 00:00:00 GMT"),
+            inline: value(format!("inline; filename=\"{filename}\""), "inline"),
+            attachment: value(format!("attachment; filename=\"{filename}\""), "attachment"),
+        };
         Rendered {
             body,
             etag,
             last_modified,
             filename,
+            headers,
         }
     }
 }

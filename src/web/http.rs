@@ -47,23 +47,20 @@ pub fn calendar_response(req: &HttpRequest, r: &Rendered, download: bool) -> Htt
     let mut res = if not_modified(req, r) {
         HttpResponse::NotModified().finish()
     } else {
+        let mut res = HttpResponse::Ok().body(r.body.clone());
+        let h = res.headers_mut();
+        h.insert(header::CONTENT_TYPE, HeaderValue::from_static(CALENDAR));
         let disposition = if download {
-            format!("attachment; filename=\"{}\"", r.filename)
+            &r.headers.attachment
         } else {
-            format!("inline; filename=\"{}\"", r.filename)
+            &r.headers.inline
         };
-        HttpResponse::Ok()
-            .insert_header((header::CONTENT_TYPE, CALENDAR))
-            .insert_header((header::CONTENT_DISPOSITION, disposition))
-            .body(r.body.clone())
+        h.insert(header::CONTENT_DISPOSITION, disposition.clone());
+        res
     };
     let h = res.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(&r.etag) {
-        h.insert(header::ETAG, v);
-    }
-    if let Ok(v) = HeaderValue::from_str(&HttpDate::from(http_time(r)).to_string()) {
-        h.insert(header::LAST_MODIFIED, v);
-    }
+    h.insert(header::ETAG, r.headers.etag.clone());
+    h.insert(header::LAST_MODIFIED, r.headers.last_modified.clone());
     h.insert(
         header::CACHE_CONTROL,
         HeaderValue::from_static(CACHE_CONTROL),
