@@ -20,7 +20,7 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 pub struct RequestLabels {
     route: String,
-    method: String,
+    method: &'static str,
     status: u16,
 }
 
@@ -157,53 +157,71 @@ fn request_id() -> String {
 
 const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
-/// Middleware: assigns a request id, logs one line per request, records the metrics.
+/// The method as a label without allocating: the standard ones by name, others as `OTHER`
+/// (a client must not be able to grow the label set).
+fn method_label(m: &actix_web::http::Method) -> &'static str {
+    use actix_web::http::Method;
+    match *m {
+        Method::GET => "GET",
+        Method::HEAD => "HEAD",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::DELETE => "DELETE",
+        Method::OPTIONS => "OPTIONS",
+        Method::PATCH => "PATCH",
+        _ => "OTHER",
+    }
+}
+
+/// Middleware: assigns a request id, logs one line per request, records the metrics. What it
+/// logs is read from the request after the handler ran, so nothing is copied beforehand.
 pub async fn log_and_measure(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let start = Instant::now();
-    let id = request_id();
-    let method = req.method().to_string();
-    let path = req.path().to_string();
-    let route = req.match_pattern().unwrap_or_else(|| "unmatched".into());
-    let metrics = req
-        .app_data::<web::Data<crate::web::AppState>>()
-        .map(|s| s.clone().into_inner());
     let mut res = next.call(req).await?;
+    let elapsed = start.elapsed();
+    let id = request_id();
     let status = res.status().as_u16();
     let bytes = match res.response().body().size() {
         BodySize::Sized(n) => n,
         _ => 0,
     };
-    let elapsed = start.elapsed();
-    if let Ok(v) = HeaderValue::from_str(&id) {
-        res.headers_mut().insert(X_REQUEST_ID, v);
-    }
-    if let Some(state) = metrics {
+    let request = res.request();
+    let method = method_label(request.method());
+    if let Some(state) = request.app_data::<web::Data<crate::web::AppState>>() {
         let m = &state.metrics;
+        let route = RouteLabels {
+            route: request
+                .match_pattern()
+                .unwrap_or_else(|| "unmatched".into()),
+        };
+        m.latency
+            .get_or_create(&route)
+            .observe(elapsed.as_secs_f64());
         m.requests
             .get_or_create(&RequestLabels {
-                route: route.clone(),
-                method: method.clone(),
+                route: route.route,
+                method,
                 status,
             })
             .inc();
-        m.latency
-            .get_or_create(&RouteLabels { route })
-            .observe(elapsed.as_secs_f64());
         if status == 304 {
             m.not_modified.inc();
         }
     }
     tracing::info!(
         request_id = %id,
-        method = %method,
-        path = %path,
+        method,
+        path = request.path(),
         status,
         bytes,
         duration_us = elapsed.as_micros() as u64,
         "request"
     );
+    if let Ok(v) = HeaderValue::from_str(&id) {
+        res.headers_mut().insert(X_REQUEST_ID, v);
+    }
     Ok(res)
 }
