@@ -153,7 +153,7 @@ fn feed_zone(selection: &[(&Meeting, &Event)]) -> Tz {
 }
 
 /// Renders a whole feed. `selection` comes from [`crate::select::select`] for the same feed
-/// and filter; `fallback_years` is used for the VTIMEZONE of a feed with no events.
+/// and filter. A feed with no events still names its zone and carries its VTIMEZONE.
 pub fn calendar(
     catalog: &Catalog,
     feed: &Feed,
