@@ -13,10 +13,9 @@ use crate::store::{Rendered, Snapshot};
 use crate::web::AppState;
 use crate::web::error::{WebError, quote};
 use crate::web::http;
-use actix_web::http::header::{self, HeaderName, HeaderValue, HttpDate};
+use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, Utc};
-use std::time::{Duration, UNIX_EPOCH};
 
 /// Media type of the pages and HTML snippets.
 pub const HTML: &str = "text/html; charset=utf-8";
@@ -80,14 +79,10 @@ pub const API: ResponseKind = ResponseKind {
     cors: true,
 };
 
-/// The response for a rendered body: 200, or 304 when the client's copy is current; with a
-/// strong ETag and, when `last_modified` is given, Last-Modified.
-pub fn respond(
-    req: &HttpRequest,
-    r: &Rendered,
-    kind: ResponseKind,
-    last_modified: Option<DateTime<Utc>>,
-) -> HttpResponse {
+/// The response for a rendered body: 200, or 304 when the client's copy is current; with the
+/// strong ETag and, when `dated` (the body comes from the data, not from the binary),
+/// Last-Modified. Both header values were built with the body ([`Rendered::new`]).
+pub fn respond(req: &HttpRequest, r: &Rendered, kind: ResponseKind, dated: bool) -> HttpResponse {
     let mut res = if http::not_modified(req, r) {
         HttpResponse::NotModified().finish()
     } else {
@@ -96,24 +91,30 @@ pub fn respond(
             .body(r.body.clone())
     };
     let h = res.headers_mut();
-    let mut set = |name: HeaderName, value: &str| {
-        if let Ok(v) = HeaderValue::from_str(value) {
-            h.insert(name, v);
-        }
-    };
-    set(header::ETAG, &r.etag);
-    if let Some(lm) = last_modified {
-        let t = UNIX_EPOCH + Duration::from_secs(lm.timestamp().max(0) as u64);
-        set(header::LAST_MODIFIED, &HttpDate::from(t).to_string());
+    h.insert(header::ETAG, r.headers.etag.clone());
+    if dated {
+        h.insert(header::LAST_MODIFIED, r.headers.last_modified.clone());
     }
-    set(header::CACHE_CONTROL, kind.cache);
-    set(header::X_CONTENT_TYPE_OPTIONS, "nosniff");
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(kind.cache));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     if let Some(csp) = kind.csp {
-        set(header::CONTENT_SECURITY_POLICY, csp);
-        set(header::REFERRER_POLICY, "strict-origin-when-cross-origin");
+        h.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(csp),
+        );
+        h.insert(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        );
     }
     if kind.cors {
-        set(header::ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+        h.insert(
+            header::ACCESS_CONTROL_ALLOW_ORIGIN,
+            HeaderValue::from_static("*"),
+        );
     }
     res
 }
@@ -126,7 +127,7 @@ pub fn respond_rendered(
     kind: ResponseKind,
 ) -> HttpResponse {
     let r = Rendered::new(body, snap.last_modified(), String::new());
-    respond(req, &r, kind, Some(snap.last_modified()))
+    respond(req, &r, kind, true)
 }
 
 /// The query parameters of the pages that show one calendar.
@@ -369,7 +370,7 @@ fn asset(req: &HttpRequest, body: &'static str, content_type: &'static str) -> H
         cache: ASSET_CACHE,
         cors: false,
     };
-    respond(req, &r, kind, None)
+    respond(req, &r, kind, false)
 }
 
 /// `GET /static/style.css`.
