@@ -299,7 +299,7 @@ fn write_event(
         emit(line, out);
     }
     line.push_str("SEQUENCE:");
-    line.push_str(&event.sequence.to_string());
+    push_digits(event.sequence, 1, line);
     emit(line, out);
     line.push_str(match event.status {
         Status::Confirmed => "STATUS:CONFIRMED",
@@ -318,8 +318,13 @@ fn write_event(
         "TRANSP:OPAQUE"
     });
     emit(line, out);
+    // the pieces of [`uid`], escaped one by one (escaping is per character): no allocation
     line.push_str("UID:");
-    escape_into(&uid(meeting, event), line);
+    escape_into(&event.key, line);
+    line.push('.');
+    escape_into(&meeting.id, line);
+    line.push('@');
+    line.push_str(UID_DOMAIN);
     emit(line, out);
     if let Some(url) = event.url.as_ref().or(meeting.url.as_ref()) {
         line.push_str("URL:");
@@ -372,13 +377,26 @@ fn push_stamp(t: chrono::NaiveDateTime, utc: bool, line: &mut String) {
     }
 }
 
-/// `n` in decimal, zero-padded to at least `width` digits.
+/// `n` in decimal, zero-padded to at least `width` digits (no allocation: this runs several
+/// times per event).
 fn push_digits(n: u32, width: usize, line: &mut String) {
-    let s = n.to_string();
-    for _ in s.len()..width {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    let mut rest = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for _ in digits.len() - i..width {
         line.push('0');
     }
-    line.push_str(&s);
+    for &d in &digits[i..] {
+        line.push(char::from(d));
+    }
 }
 
 /// Folds the property in `line` into `out` and empties `line` for the next one.
