@@ -141,6 +141,11 @@ def main():
         help="on: both log every request as they do by default (itucal's request log at info on "
         "stdout, nginx's access_log), to /dev/null; off: RUST_LOG=warn and access_log off",
     )
+    ap.add_argument(
+        "--cases",
+        default="",
+        help="comma list of case names to run (e.g. 'all.ics,304 all.ics'); default: all of them",
+    )
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
 
@@ -152,6 +157,12 @@ def main():
         ("lang=zh", "/feeds/all.ics?lang=zh", "zh.ics", False),
         ("304 all.ics", "/feeds/all.ics", "all.ics", True),
     ]
+    if args.cases:
+        wanted = args.cases.split(",")
+        unknown = set(wanted) - {c[0] for c in cases}
+        if unknown:
+            sys.exit(f"--cases: unknown {sorted(unknown)}; known: {[c[0] for c in cases]}")
+        cases = [c for c in cases if c[0] in wanted]
 
     prefix = tempfile.mkdtemp(prefix="itucal-nginx-")
     os.chmod(prefix, 0o755)
