@@ -234,9 +234,16 @@ impl Store {
         }
     }
 
-    /// The snapshot to answer one request from.
+    /// The snapshot to keep: an `Arc` that outlives any reload.
     pub fn snapshot(&self) -> Arc<Snapshot> {
         self.current.load_full()
+    }
+
+    /// The snapshot to answer one request from: a short-lived guard that, unlike
+    /// [`Store::snapshot`], does not touch the reference count shared by every worker thread.
+    /// Hold it for one request, not across long waits.
+    pub fn current(&self) -> arc_swap::Guard<Arc<Snapshot>> {
+        self.current.load()
     }
 
     /// Replaces the snapshot; requests already holding the old one finish with it.

@@ -39,7 +39,8 @@ impl AppState {
     }
 }
 
-/// The whole app: every route, plus request logging and metrics around them.
+/// The whole app: every route, behind one middleware that refuses over-long URLs, logs and
+/// measures every request ([`observe::log_and_measure`]).
 pub fn app(
     state: AppState,
 ) -> App<
@@ -52,7 +53,6 @@ pub fn app(
     >,
 > {
     App::new()
-        .wrap(actix_web::middleware::from_fn(limit_url))
         .wrap(actix_web::middleware::from_fn(observe::log_and_measure))
         .configure(configure(state))
 }
@@ -62,67 +62,58 @@ fn get_or_head() -> actix_web::Route {
     web::route().guard(guard::Any(guard::Get()).or(guard::Head()))
 }
 
+/// A route's pattern and the function that builds its handler.
+type RouteDef = (&'static str, fn() -> actix_web::Route);
+
+/// Every route: its pattern (also the resource's name, which metrics and logs label requests
+/// with, see [`route_label`]) and its handler, in matching order. All answer GET and HEAD.
+#[rustfmt::skip]
+static ROUTES: &[RouteDef] = &[
+    ("/healthz", || get_or_head().to(routes::health::healthz)),
+    ("/metrics", || get_or_head().to(observe::metrics)),
+    // the feeds (routes::feeds)
+    ("/feeds/groups/{slug}", || get_or_head().to(routes::feeds::group)),
+    ("/feeds/{name}", || get_or_head().to(routes::feeds::feed)),
+    ("/events/{meeting}/{key}", || get_or_head().to(routes::feeds::event)),
+    // the pages people read, their e-mail snippets and assets (routes::pages)
+    ("/", || get_or_head().to(routes::pages::index)),
+    ("/meetings/{id}", || get_or_head().to(routes::pages::meeting)),
+    ("/meetings/{id}/email.html", || get_or_head().to(routes::pages::meeting_email_html)),
+    ("/meetings/{id}/email.txt", || get_or_head().to(routes::pages::meeting_email_txt)),
+    ("/subscribe/groups/{slug}", || get_or_head().to(routes::pages::subscribe_group)),
+    ("/subscribe/groups/{slug}/email.html", || get_or_head().to(routes::pages::subscribe_group_email_html)),
+    ("/subscribe/groups/{slug}/email.txt", || get_or_head().to(routes::pages::subscribe_group_email_txt)),
+    ("/subscribe/{feed}", || get_or_head().to(routes::pages::subscribe)),
+    ("/subscribe/{feed}/email.html", || get_or_head().to(routes::pages::subscribe_email_html)),
+    ("/subscribe/{feed}/email.txt", || get_or_head().to(routes::pages::subscribe_email_txt)),
+    ("/static/style.css", || get_or_head().to(routes::pages::style)),
+    ("/static/app.js", || get_or_head().to(routes::pages::script)),
+    ("/static/favicon.svg", || get_or_head().to(routes::pages::icon)),
+    ("/favicon.ico", || get_or_head().to(routes::pages::icon)),
+    // the JSON API (routes::api)
+    ("/api/meetings", || get_or_head().to(routes::api::meetings)),
+    ("/api/meetings/{id}", || get_or_head().to(routes::api::meeting)),
+    ("/api/events", || get_or_head().to(routes::api::events)),
+    ("/api/feeds", || get_or_head().to(routes::api::feeds)),
+    ("/api/openapi.json", || get_or_head().to(routes::api::openapi)),
+];
+
+/// The route pattern a request matched, as a `'static` label (no allocation per request), from
+/// the resource name actix reports; `unmatched` for the default service.
+pub fn route_label(req: &actix_web::HttpRequest) -> &'static str {
+    req.match_name()
+        .and_then(|name| ROUTES.iter().find(|(p, _)| *p == name))
+        .map_or("unmatched", |(p, _)| p)
+}
+
 /// Mounts every route and the shared state.
 pub fn configure(state: AppState) -> impl FnOnce(&mut web::ServiceConfig) {
     move |cfg: &mut web::ServiceConfig| {
-        cfg.app_data(web::Data::new(state))
-            .route("/healthz", get_or_head().to(routes::health::healthz))
-            .route("/metrics", get_or_head().to(observe::metrics))
-            .route(
-                "/feeds/groups/{slug}",
-                get_or_head().to(routes::feeds::group),
-            )
-            .route("/feeds/{name}", get_or_head().to(routes::feeds::feed))
-            .route(
-                "/events/{meeting}/{key}",
-                get_or_head().to(routes::feeds::event),
-            )
-            // the pages people read, their e-mail snippets and assets (routes::pages)
-            .route("/", get_or_head().to(routes::pages::index))
-            .route("/meetings/{id}", get_or_head().to(routes::pages::meeting))
-            .route(
-                "/meetings/{id}/email.html",
-                get_or_head().to(routes::pages::meeting_email_html),
-            )
-            .route(
-                "/meetings/{id}/email.txt",
-                get_or_head().to(routes::pages::meeting_email_txt),
-            )
-            .route(
-                "/subscribe/groups/{slug}",
-                get_or_head().to(routes::pages::subscribe_group),
-            )
-            .route(
-                "/subscribe/groups/{slug}/email.html",
-                get_or_head().to(routes::pages::subscribe_group_email_html),
-            )
-            .route(
-                "/subscribe/groups/{slug}/email.txt",
-                get_or_head().to(routes::pages::subscribe_group_email_txt),
-            )
-            .route(
-                "/subscribe/{feed}",
-                get_or_head().to(routes::pages::subscribe),
-            )
-            .route(
-                "/subscribe/{feed}/email.html",
-                get_or_head().to(routes::pages::subscribe_email_html),
-            )
-            .route(
-                "/subscribe/{feed}/email.txt",
-                get_or_head().to(routes::pages::subscribe_email_txt),
-            )
-            .route("/static/style.css", get_or_head().to(routes::pages::style))
-            .route("/static/app.js", get_or_head().to(routes::pages::script))
-            .route("/static/favicon.svg", get_or_head().to(routes::pages::icon))
-            .route("/favicon.ico", get_or_head().to(routes::pages::icon))
-            // the JSON API (routes::api)
-            .route("/api/meetings", get_or_head().to(routes::api::meetings))
-            .route("/api/meetings/{id}", get_or_head().to(routes::api::meeting))
-            .route("/api/events", get_or_head().to(routes::api::events))
-            .route("/api/feeds", get_or_head().to(routes::api::feeds))
-            .route("/api/openapi.json", get_or_head().to(routes::api::openapi))
-            .default_service(web::to(not_found));
+        cfg.app_data(web::Data::new(state));
+        for &(pattern, route) in ROUTES {
+            cfg.service(web::resource(pattern).name(pattern).route(route()));
+        }
+        cfg.default_service(web::to(not_found));
     }
 }
 
@@ -160,19 +151,14 @@ async fn not_found(req: actix_web::HttpRequest) -> Result<HttpResponse, error::W
 /// Longest request target (path and query) accepted; real feed URLs are far shorter.
 pub const MAX_URL: usize = 2048;
 
-/// Middleware: refuses request targets longer than [`MAX_URL`] before any work is done.
-async fn limit_url(
-    req: ServiceRequest,
-    next: actix_web::middleware::Next<impl MessageBody + 'static>,
-) -> Result<ServiceResponse<actix_web::body::BoxBody>, actix_web::Error> {
+/// The problem with a request target longer than [`MAX_URL`], if it is.
+pub fn url_too_long(req: &actix_web::HttpRequest) -> Option<error::WebError> {
     let len = req.uri().path_and_query().map_or(0, |pq| pq.as_str().len());
-    if len > MAX_URL {
-        let err = error::WebError::BadRequest(format!(
+    (len > MAX_URL).then(|| {
+        error::WebError::BadRequest(format!(
             "the request URL is {len} bytes long; at most {MAX_URL} are accepted"
-        ));
-        return Ok(req.error_response(err));
-    }
-    Ok(next.call(req).await?.map_into_boxed_body())
+        ))
+    })
 }
 
 /// Starts serving the app on `listeners` (within an actix system). The returned server runs

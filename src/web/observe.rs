@@ -1,8 +1,12 @@
 //! Observability: one log line per request (method, path, status, bytes, duration, request id,
 //! also returned as `X-Request-Id`) and the Prometheus metrics served at `/metrics`.
+//!
+//! [`log_and_measure`] is the app's only middleware, so it also refuses over-long URLs before
+//! any routing is done: every request passes one layer, and the hot path (a cached feed or a
+//! 304) allocates nothing here but the request id's header value.
 
 use crate::store::{FEED_RENDERS, Store};
-use actix_web::body::{BodySize, MessageBody};
+use actix_web::body::{BodySize, EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::middleware::Next;
@@ -19,7 +23,7 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 /// Labels of a request: the route pattern (bounded: never the raw path) and the status.
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 pub struct RequestLabels {
-    route: String,
+    route: &'static str,
     method: &'static str,
     status: u16,
 }
@@ -27,7 +31,7 @@ pub struct RequestLabels {
 /// Labels of a latency observation.
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 pub struct RouteLabels {
-    route: String,
+    route: &'static str,
 }
 
 /// Labels of a reload outcome.
@@ -144,15 +148,22 @@ pub async fn metrics(state: web::Data<crate::web::AppState>) -> HttpResponse {
 
 static REQUEST_SEQ: AtomicU64 = AtomicU64::new(0);
 
-/// A request id unique within this process and, with high likelihood, across restarts.
-fn request_id() -> String {
+/// A request id unique within this process and, with high likelihood, across restarts:
+/// `{start time}-{sequence}` in hex, written into `buf` (no allocation).
+fn request_id(buf: &mut [u8; 40]) -> &str {
+    use std::io::Write;
     static BOOT: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
     let boot = *BOOT.get_or_init(|| {
         SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs())
     });
-    format!("{boot:x}-{:x}", REQUEST_SEQ.fetch_add(1, Ordering::Relaxed))
+    let seq = REQUEST_SEQ.fetch_add(1, Ordering::Relaxed);
+    let mut w = &mut buf[..];
+    // two u64 in hex are at most 33 bytes: this cannot run out of room
+    let _ = write!(w, "{boot:x}-{seq:x}");
+    let len = 40 - w.len();
+    std::str::from_utf8(&buf[..len]).unwrap_or("0")
 }
 
 const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -173,16 +184,21 @@ fn method_label(m: &actix_web::http::Method) -> &'static str {
     }
 }
 
-/// Middleware: assigns a request id, logs one line per request, records the metrics. What it
-/// logs is read from the request after the handler ran, so nothing is copied beforehand.
+/// Middleware: refuses over-long URLs, assigns a request id, logs one line per request,
+/// records the metrics. What it logs is read from the request after the handler ran, so nothing
+/// is copied beforehand.
 pub async fn log_and_measure(
     req: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
     let start = Instant::now();
-    let mut res = next.call(req).await?;
+    let mut res = match crate::web::url_too_long(req.request()) {
+        Some(err) => req.error_response(err).map_into_right_body(),
+        None => next.call(req).await?.map_into_left_body(),
+    };
     let elapsed = start.elapsed();
-    let id = request_id();
+    let mut id_buf = [0; 40];
+    let id = request_id(&mut id_buf);
     let status = res.status().as_u16();
     let bytes = match res.response().body().size() {
         BodySize::Sized(n) => n,
@@ -192,17 +208,13 @@ pub async fn log_and_measure(
     let method = method_label(request.method());
     if let Some(state) = request.app_data::<web::Data<crate::web::AppState>>() {
         let m = &state.metrics;
-        let route = RouteLabels {
-            route: request
-                .match_pattern()
-                .unwrap_or_else(|| "unmatched".into()),
-        };
+        let route = crate::web::route_label(request);
         m.latency
-            .get_or_create(&route)
+            .get_or_create(&RouteLabels { route })
             .observe(elapsed.as_secs_f64());
         m.requests
             .get_or_create(&RequestLabels {
-                route: route.route,
+                route,
                 method,
                 status,
             })
@@ -220,7 +232,7 @@ pub async fn log_and_measure(
         duration_us = elapsed.as_micros() as u64,
         "request"
     );
-    if let Ok(v) = HeaderValue::from_str(&id) {
+    if let Ok(v) = HeaderValue::from_str(id) {
         res.headers_mut().insert(X_REQUEST_ID, v);
     }
     Ok(res)

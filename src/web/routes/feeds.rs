@@ -40,7 +40,7 @@ async fn serve(
     feed: Feed,
     path_lang: Option<Lang>,
 ) -> Result<HttpResponse, WebError> {
-    let snap = state.store.snapshot();
+    let snap = state.store.current();
     let pairs = query_pairs(&req)?;
     let mut filter = Filter::parse(
         pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
