@@ -260,6 +260,10 @@ fn bench_service(c: &mut Criterion) {
     let logs = || {
         tracing_subscriber::fmt()
             .with_env_filter("info")
+            // what `itucal serve` installs for the text format (itucal::logs::init)
+            .fmt_fields(itucal::logs::Fields)
+            .with_timer(itucal::logs::Clock)
+            .with_ansi(false)
             .with_writer(std::io::sink)
             .finish()
     };

@@ -4,7 +4,7 @@
 use crate::load;
 use crate::store::{Snapshot, Store};
 use crate::web::{self, AppState};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
 use std::path::{Path, PathBuf};
@@ -48,14 +48,7 @@ pub enum Command {
     },
 }
 
-/// How log lines are written.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum LogFormat {
-    /// Human-readable lines.
-    Text,
-    /// One JSON object per line.
-    Json,
-}
+pub use crate::logs::LogFormat;
 
 /// Options of `itucal serve`.
 #[derive(Debug, clap::Args)]
@@ -144,30 +137,8 @@ pub fn public_url(configured: Option<&str>, bound: SocketAddr) -> String {
     }
 }
 
-/// Installs the log subscriber. Lines are written by a background thread, so a request never
-/// waits on the terminal or a log pipe; the returned guard flushes them when dropped.
-fn init_logging(format: LogFormat) -> tracing_appender::non_blocking::WorkerGuard {
-    // buffered: the appender's worker flushes whenever its queue runs empty, so lines still go
-    // out at once when idle, and under load many lines share one write(2)
-    let stdout = std::io::BufWriter::with_capacity(64 << 10, std::io::stdout());
-    let (writer, guard) = tracing_appender::non_blocking(stdout);
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| "info,actix_server=warn".into());
-    // colour codes only for a terminal: log files and collectors get plain text
-    let ansi = std::io::IsTerminal::is_terminal(&std::io::stdout());
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_ansi(ansi)
-        .with_writer(writer);
-    match format {
-        LogFormat::Text => builder.init(),
-        LogFormat::Json => builder.json().flatten_event(true).init(),
-    }
-    guard
-}
-
 fn serve(args: ServeArgs) -> ExitCode {
-    let _log = init_logging(args.log_format);
+    let _log = crate::logs::init(args.log_format);
     let Some(catalog) = load_or_report(&args.data) else {
         return ExitCode::FAILURE;
     };

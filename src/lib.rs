@@ -16,11 +16,13 @@
 //! * [`web`]: actix-web routes, thin handlers, HTTP caching semantics.
 //! * [`export`]: every feed and page written as static files, identical to what `serve` answers.
 //! * [`cli`]: the `itucal` command line.
+//! * [`logs`]: the log subscriber `serve` installs (one line per request, cheap to format).
 
 pub mod cli;
 pub mod export;
 pub mod links;
 pub mod load;
+pub mod logs;
 pub mod model;
 pub mod render;
 pub mod select;
