@@ -41,24 +41,36 @@ fn http_time(r: &Rendered) -> SystemTime {
     UNIX_EPOCH + Duration::from_secs(secs)
 }
 
+/// A 304 for `r` with `cache_control`: RFC 9110 §15.4.5 — the fields a 200 would carry that
+/// guide caches (`ETag`, `Cache-Control`; the server adds `Date`) and no other representation
+/// metadata: the client keeps its stored response's `Content-Type`, `Last-Modified`, CORS and
+/// other headers, which a 304 only updates.
+pub fn not_modified_response(r: &Rendered, cache_control: &'static str) -> HttpResponse {
+    let mut res = HttpResponse::NotModified().finish();
+    let h = res.headers_mut();
+    h.insert(header::ETAG, r.headers.etag.clone());
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(cache_control),
+    );
+    res
+}
+
 /// The response for a rendered calendar: 200 with the body, or 304 when the client's copy is
 /// current. HEAD is answered by the same response; the server drops the body.
 pub fn calendar_response(req: &HttpRequest, r: &Rendered, download: bool) -> HttpResponse {
-    let mut res = if not_modified(req, r) {
-        HttpResponse::NotModified().finish()
-    } else {
-        let mut res = HttpResponse::Ok().body(r.body.clone());
-        let h = res.headers_mut();
-        h.insert(header::CONTENT_TYPE, HeaderValue::from_static(CALENDAR));
-        let disposition = if download {
-            &r.headers.attachment
-        } else {
-            &r.headers.inline
-        };
-        h.insert(header::CONTENT_DISPOSITION, disposition.clone());
-        res
-    };
+    if not_modified(req, r) {
+        return not_modified_response(r, CACHE_CONTROL);
+    }
+    let mut res = HttpResponse::Ok().body(r.body.clone());
     let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(CALENDAR));
+    let disposition = if download {
+        &r.headers.attachment
+    } else {
+        &r.headers.inline
+    };
+    h.insert(header::CONTENT_DISPOSITION, disposition.clone());
     h.insert(header::ETAG, r.headers.etag.clone());
     h.insert(header::LAST_MODIFIED, r.headers.last_modified.clone());
     h.insert(

@@ -183,6 +183,14 @@ async fn a_matching_etag_gets_304_with_the_validators() {
         assert_eq!(r.body, "");
         assert_eq!(r.header("etag"), etag);
         assert_eq!(r.header("cache-control"), "public, max-age=300");
+        // RFC 9110 §15.4.5: no representation metadata beyond what guides caches
+        let mut names: Vec<&str> = r.headers.keys().map(|k| k.as_str()).collect();
+        names.sort_unstable();
+        assert_eq!(
+            names,
+            ["cache-control", "etag", "x-request-id"],
+            "If-None-Match: {inm}"
+        );
     }
     let r = send(
         &app,

@@ -108,6 +108,15 @@ async fn pages_carry_validators_and_answer_304() {
         assert_eq!(cached.status, 304, "{uri}");
         assert_eq!(cached.body, "");
         assert_eq!(cached.header("etag"), etag);
+        assert_eq!(
+            cached.header("cache-control"),
+            first.header("cache-control")
+        );
+        assert!(
+            cached.headers.get("last-modified").is_none()
+                && cached.headers.get("content-type").is_none(),
+            "{uri}: a 304 repeats only what guides caches"
+        );
         let by_date = send(
             &app,
             TestRequest::get()

@@ -83,13 +83,12 @@ pub const API: ResponseKind = ResponseKind {
 /// strong ETag and, when `dated` (the body comes from the data, not from the binary),
 /// Last-Modified. Both header values were built with the body ([`Rendered::new`]).
 pub fn respond(req: &HttpRequest, r: &Rendered, kind: ResponseKind, dated: bool) -> HttpResponse {
-    let mut res = if http::not_modified(req, r) {
-        HttpResponse::NotModified().finish()
-    } else {
-        HttpResponse::Ok()
-            .insert_header((header::CONTENT_TYPE, kind.content_type))
-            .body(r.body.clone())
-    };
+    if http::not_modified(req, r) {
+        return http::not_modified_response(r, kind.cache);
+    }
+    let mut res = HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, kind.content_type))
+        .body(r.body.clone());
     let h = res.headers_mut();
     h.insert(header::ETAG, r.headers.etag.clone());
     if dated {
