@@ -8,15 +8,20 @@
 //! * [`Clock`] writes the RFC 3339 timestamp, formatting the date and time once per second and
 //!   per thread, and only the microseconds for every line.
 //!
-//! Lines go to stdout through a background writer thread, so a request never waits on a slow
-//! terminal or log pipe.
+//! * [`Output`] takes the lines: each thread appends to a buffer of its own, and a background
+//!   thread writes the buffers to stdout every [`FLUSH_EVERY`], so a request neither waits on
+//!   a slow terminal or log pipe nor wakes another thread.
 
 use std::cell::RefCell;
 use std::fmt::{self, Write as _};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use tracing::field::{Field, Visit};
 use tracing_subscriber::field::RecordFields;
 use tracing_subscriber::fmt::FormatFields;
+use tracing_subscriber::fmt::MakeWriter;
 use tracing_subscriber::fmt::format::Writer;
 use tracing_subscriber::fmt::time::FormatTime;
 
@@ -29,13 +34,10 @@ pub enum LogFormat {
     Json,
 }
 
-/// Installs the log subscriber (filter from `RUST_LOG`, default `info`). The returned guard
-/// flushes the lines still queued when dropped.
-pub fn init(format: LogFormat) -> tracing_appender::non_blocking::WorkerGuard {
-    // buffered: the appender's worker flushes whenever its queue runs empty, so lines still go
-    // out at once when idle, and under load many lines share one write(2)
-    let stdout = std::io::BufWriter::with_capacity(64 << 10, std::io::stdout());
-    let (writer, guard) = tracing_appender::non_blocking(stdout);
+/// Installs the log subscriber (filter from `RUST_LOG`, default `info`) writing to stdout
+/// through [`Output`]. Dropping the returned guard writes the lines still buffered.
+pub fn init(format: LogFormat) -> OutputGuard {
+    let (writer, guard) = Output::start(Box::new(std::io::stdout()), FLUSH_EVERY);
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| "info,actix_server=warn".into());
     // colour codes only for a terminal: log files and collectors get plain text
@@ -50,6 +52,174 @@ pub fn init(format: LogFormat) -> tracing_appender::non_blocking::WorkerGuard {
         LogFormat::Json => builder.json().flatten_event(true).init(),
     }
     guard
+}
+
+/// How long a line may wait in its thread's buffer before [`Output`] writes it.
+pub const FLUSH_EVERY: Duration = Duration::from_millis(25);
+
+/// A thread's buffer is written by that thread itself once it holds this much (back-pressure
+/// when the output is slower than the lines: memory stays bounded and no line is dropped).
+const MAX_BUFFERED: usize = 1 << 20;
+
+/// Where log lines go. Each thread appends whole lines to a buffer of its own (a lock no other
+/// thread takes, except the writer for a moment every [`FLUSH_EVERY`]), and one background
+/// thread writes every non-empty buffer to the output, each as one write. A request thus never
+/// waits on the output, wakes no other thread, and under load hundreds of lines share one
+/// `write(2)`. Lines of one thread stay in order; lines of different threads are ordered by
+/// their timestamps, not by their position in the output.
+#[derive(Clone, Debug)]
+pub struct Output {
+    shared: Arc<Shared>,
+}
+
+/// One thread's lines not yet written.
+type Buffer = Arc<Mutex<Vec<u8>>>;
+
+struct Shared {
+    buffers: Mutex<Vec<Buffer>>,
+    out: Mutex<Box<dyn Write + Send>>,
+    stop: AtomicBool,
+}
+
+impl fmt::Debug for Shared {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Shared").finish_non_exhaustive()
+    }
+}
+
+/// Stops the background writer of an [`Output`] and writes what is still buffered.
+#[derive(Debug)]
+pub struct OutputGuard {
+    shared: Arc<Shared>,
+    writer: Option<std::thread::JoinHandle<()>>,
+}
+
+thread_local! {
+    /// This thread's buffers, one per [`Output`] it has written to (in practice one).
+    static MINE: RefCell<Vec<(usize, Buffer)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Locks a mutex whose data stays valid even if a holder panicked (a byte buffer, the output).
+fn lock<T: ?Sized>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Output {
+    /// Starts the background writer of lines to `out`, waking every `every`.
+    pub fn start(out: Box<dyn Write + Send>, every: Duration) -> (Output, OutputGuard) {
+        let shared = Arc::new(Shared {
+            buffers: Mutex::default(),
+            out: Mutex::new(out),
+            stop: AtomicBool::new(false),
+        });
+        let s = Arc::clone(&shared);
+        let writer = std::thread::Builder::new()
+            .name("log-writer".into())
+            .spawn(move || {
+                while !s.stop.load(Ordering::Acquire) {
+                    std::thread::park_timeout(every);
+                    s.write_all_buffers();
+                }
+                s.write_all_buffers();
+            })
+            .ok();
+        if writer.is_none() {
+            // no thread: threads then write their own buffers once they fill (and at the end)
+            eprintln!("itucal: could not start the log writer thread; logs are written late");
+        }
+        (
+            Output {
+                shared: Arc::clone(&shared),
+            },
+            OutputGuard { shared, writer },
+        )
+    }
+
+    /// Runs `f` on this thread's buffer, registering the buffer with the writer on first use.
+    /// (A thread-local lookup: no reference count shared between threads is touched per line.)
+    fn with_buffer<R>(&self, f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
+        let id = Arc::as_ptr(&self.shared) as usize;
+        MINE.with_borrow_mut(|mine| {
+            let i = match mine.iter().position(|(i, _)| *i == id) {
+                Some(i) => i,
+                None => {
+                    let b = Arc::new(Mutex::new(Vec::with_capacity(16 << 10)));
+                    lock(&self.shared.buffers).push(Arc::clone(&b));
+                    mine.push((id, b));
+                    mine.len() - 1
+                }
+            };
+            f(&mut lock(&mine[i].1))
+        })
+    }
+}
+
+impl Shared {
+    /// Writes every thread's buffered lines, each buffer as one write, and forgets the buffers
+    /// of threads that have ended.
+    fn write_all_buffers(&self) {
+        let buffers: Vec<_> = lock(&self.buffers).clone();
+        let mut spare = Vec::new();
+        for b in &buffers {
+            std::mem::swap(&mut *lock(b), &mut spare);
+            if !spare.is_empty() {
+                self.write(&spare);
+                spare.clear();
+            }
+        }
+        // a buffer only this list and the clone above hold belongs to a thread that has ended
+        lock(&self.buffers).retain(|b| Arc::strong_count(b) > 2 || !lock(b).is_empty());
+    }
+
+    fn write(&self, bytes: &[u8]) {
+        let mut out = lock(&self.out);
+        // nowhere to report a failing log output: the lines are lost, the service goes on
+        let _ = out.write_all(bytes).and_then(|()| out.flush());
+    }
+}
+
+impl Drop for OutputGuard {
+    fn drop(&mut self) {
+        self.shared.stop.store(true, Ordering::Release);
+        match self.writer.take() {
+            Some(w) => {
+                w.thread().unpark();
+                let _ = w.join();
+            }
+            None => self.shared.write_all_buffers(),
+        }
+    }
+}
+
+/// What the subscriber writes one event's line through.
+#[derive(Debug)]
+pub struct LineWriter<'a> {
+    output: &'a Output,
+}
+
+impl Write for LineWriter<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let full = self.output.with_buffer(|b| {
+            b.extend_from_slice(bytes);
+            (b.len() >= MAX_BUFFERED).then(|| std::mem::take(b))
+        });
+        if let Some(full) = full {
+            self.output.shared.write(&full);
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<'a> MakeWriter<'a> for Output {
+    type Writer = LineWriter<'a>;
+
+    fn make_writer(&'a self) -> LineWriter<'a> {
+        LineWriter { output: self }
+    }
 }
 
 /// The text format's field formatter: `message key=value key="text"`, values as their `Debug`
@@ -278,6 +448,72 @@ mod tests {
         tracing::subscriber::with_default(sub, events);
         assert_eq!(ours.text().lines().count(), 5, "{}", ours.text());
         assert_eq!(ours.text(), theirs.text());
+    }
+
+    #[test]
+    fn every_line_of_every_thread_arrives_whole_and_in_its_threads_order() {
+        let sink = Lines::default();
+        let (output, guard) = Output::start(Box::new(sink.clone()), Duration::from_millis(5));
+        std::thread::scope(|s| {
+            for t in 0..8 {
+                let output = output.clone();
+                s.spawn(move || {
+                    for i in 0..2000 {
+                        let line = format!("thread {t} line {i:05} {}\n", "x".repeat(i % 300));
+                        output.make_writer().write_all(line.as_bytes()).unwrap();
+                    }
+                });
+            }
+        });
+        drop(guard);
+        let text = sink.text();
+        let mut next = [0usize; 8];
+        for line in text.lines() {
+            let mut words = line.split(' ');
+            let t: usize = words.nth(1).unwrap().parse().unwrap();
+            let i: usize = words.nth(1).unwrap().parse().unwrap();
+            assert_eq!(i, next[t], "thread {t}: line {i} after {}", next[t]);
+            assert_eq!(
+                line.len(),
+                format!("thread {t} line {i:05} ").len() + i % 300
+            );
+            next[t] += 1;
+        }
+        assert_eq!(next, [2000; 8]);
+    }
+
+    #[test]
+    fn a_lone_line_is_written_without_waiting_for_more() {
+        let sink = Lines::default();
+        let (output, _guard) = Output::start(Box::new(sink.clone()), Duration::from_millis(20));
+        output.make_writer().write_all(b"one line\n").unwrap();
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        while sink.text().is_empty() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "not written within 5 s"
+            );
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert_eq!(sink.text(), "one line\n");
+    }
+
+    #[test]
+    fn a_full_buffer_is_written_by_its_own_thread() {
+        let sink = Lines::default();
+        // the background writer would not come round for an hour
+        let (output, _guard) = Output::start(Box::new(sink.clone()), Duration::from_secs(3600));
+        std::thread::sleep(Duration::from_millis(50));
+        let line = [b'x'; 1023]
+            .iter()
+            .chain(b"\n")
+            .copied()
+            .collect::<Vec<u8>>();
+        for _ in 0..(MAX_BUFFERED / line.len() + 1) {
+            output.make_writer().write_all(&line).unwrap();
+        }
+        assert!(sink.text().len() >= MAX_BUFFERED);
+        assert!(sink.text().ends_with('\n'));
     }
 
     #[test]
