@@ -11,6 +11,8 @@ server goes first each round. Writes DIR/http-logs-{on,off}.json; prints one lin
 --logs on (default): both log every request, as each does by default (itucal's request log line
 at info to stdout, nginx's access_log), both to /dev/null so that no disk is involved; --logs off:
 RUST_LOG=warn and access_log off.
+--floor BIN: also runs bench/floor.rs (the least actix-web can do: one route, the same bytes or a
+bare 304) in the same rounds for `all.ics` and `304 all.ics`, as the framework's floor.
 """
 
 import argparse
@@ -141,6 +143,7 @@ def main():
         help="on: both log every request as they do by default (itucal's request log at info on "
         "stdout, nginx's access_log), to /dev/null; off: RUST_LOG=warn and access_log off",
     )
+    ap.add_argument("--floor", help="bench/floor.rs binary: also measure the actix-web floor")
     ap.add_argument(
         "--cases",
         default="",
@@ -170,7 +173,7 @@ def main():
     os.makedirs(f"{prefix}/tmp")
     os.chmod(f"{prefix}/www", 0o755)
     itucal, base = start_itucal(args.itucal, args.data, args.logs == "on")
-    nginx = None
+    nginx = floor = None
     try:
         wait_http(base + "/healthz")
         # the bytes itucal serves, as static files for nginx
@@ -193,6 +196,17 @@ def main():
         )
         ngx = f"http://127.0.0.1:{port}"
         wait_http(ngx + "/all.ics")
+        flr = None
+        if args.floor:
+            _, h_all, _ = get(base + "/feeds/all.ics")
+            fport = free_port()
+            floor = subprocess.Popen(
+                [args.floor, "--bind", f"127.0.0.1:{fport}", f"{prefix}/www/all.ics", h_all["etag"]],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            flr = f"http://127.0.0.1:{fport}"
+            wait_http(flr + "/all.ics")
 
         targets = {}
         sizes = {}
@@ -213,17 +227,23 @@ def main():
                 "itucal": (base + path, hdr_i),
                 "nginx": (f"{ngx}/{fname}", hdr_n),
             }
+            if flr and fname == "all.ics":
+                s3, _, b3 = get(f"{flr}/all.ics", {"If-None-Match": h1["etag"]} if cond else None)
+                assert s3 == (304 if cond else 200) and (cond or b3 == b1), f"{name}: floor gave {s3}"
+                targets[name]["floor"] = (f"{flr}/all.ics", hdr_i)
 
         # warm both (page cache, itucal's feed cache, TCP)
-        for srv in ("nginx", "itucal"):
-            for name in targets:
+        for name in targets:
+            for srv in targets[name]:
                 url, hdr = targets[name][srv]
                 wrk(url, 1, args.conns, args.threads, hdr)
 
         runs = []
         for r in range(args.rounds):
             for name in targets:
-                order = ("nginx", "itucal") if r % 2 == 0 else ("itucal", "nginx")
+                # each server goes first in turn
+                servers = list(targets[name])
+                order = servers[r % len(servers):] + servers[: r % len(servers)]
                 for srv in order:
                     url, hdr = targets[name][srv]
                     res = wrk(url, args.duration, args.conns, args.threads, hdr)
@@ -248,16 +268,25 @@ def main():
                 / next(x["rps"] for x in runs if x["case"] == name and x["server"] == "nginx" and x["round"] == r)
                 for r in range(1, args.rounds + 1)
             ]
-            summary.append(
-                {
-                    "case": name,
-                    "bytes": sizes[name],
-                    "itucal_rps": med["itucal"],
-                    "nginx_rps": med["nginx"],
-                    "ratio": med["itucal"] / med["nginx"],
-                    "ratio_rounds": per_round,
-                }
-            )
+            entry = {
+                "case": name,
+                "bytes": sizes[name],
+                "itucal_rps": med["itucal"],
+                "nginx_rps": med["nginx"],
+                "ratio": med["itucal"] / med["nginx"],
+                "ratio_rounds": per_round,
+            }
+            if "floor" in targets[name]:
+                of = lambda srv, r: next(  # noqa: E731
+                    x["rps"] for x in runs if x["case"] == name and x["server"] == srv and x["round"] == r
+                )
+                entry["floor_rps"] = statistics.median(
+                    x["rps"] for x in runs if x["case"] == name and x["server"] == "floor"
+                )
+                entry["floor_ratio_rounds"] = [
+                    of("floor", r) / of("nginx", r) for r in range(1, args.rounds + 1)
+                ]
+            summary.append(entry)
         with open(os.path.join(args.out, f"http-logs-{args.logs}.json"), "w") as f:
             json.dump(
                 {
@@ -275,7 +304,7 @@ def main():
                 indent=1,
             )
     finally:
-        for p in (nginx, itucal):
+        for p in (nginx, itucal, floor):
             if p and p.poll() is None:
                 p.send_signal(signal.SIGTERM)
                 try:

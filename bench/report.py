@@ -180,6 +180,21 @@ def main():
                 f"| `{s['case']}` | {body} | {s['itucal_rps']:,.0f} | {s['nginx_rps']:,.0f} | **{s['ratio']:.2f}×** | {rr} | ≥ {goal}× | {verdict(s['ratio'] >= goal)} |"
             )
         print()
+        floors = [s for s in http["summary"] if s.get("floor_rps")]
+        if floors:
+            print(
+                "The actix-web floor (bench/floor.rs: one route answering the same bytes or a bare 304; "
+                "no routing table, cache, log line, metrics or request id), in the same rounds:\n"
+            )
+            print("| case | floor req/s | floor ÷ nginx | itucal ÷ floor | floor ÷ nginx per round |")
+            print("|---|---:|---:|---:|---|")
+            for s in floors:
+                rr = ", ".join(f"{r:.2f}" for r in s["floor_ratio_rounds"])
+                print(
+                    f"| `{s['case']}` | {s['floor_rps']:,.0f} | {s['floor_rps'] / s['nginx_rps']:.2f}× | "
+                    f"{s['itucal_rps'] / s['floor_rps']:.2f}× | {rr} |"
+                )
+            print()
 
     seed = load(out / "startup-seed.json")
     big = load(out / "startup-50k.json")
