@@ -116,11 +116,12 @@ impl Output {
         let writer = std::thread::Builder::new()
             .name("log-writer".into())
             .spawn(move || {
+                let mut spare = Vec::new();
                 while !s.stop.load(Ordering::Acquire) {
                     std::thread::park_timeout(every);
-                    s.write_all_buffers();
+                    s.write_all_buffers(&mut spare);
                 }
-                s.write_all_buffers();
+                s.write_all_buffers(&mut spare);
             })
             .ok();
         if writer.is_none() {
@@ -157,13 +158,14 @@ impl Output {
 impl Shared {
     /// Writes every thread's buffered lines, each buffer as one write, and forgets the buffers
     /// of threads that have ended.
-    fn write_all_buffers(&self) {
+    /// `spare` is the writer's own empty buffer, swapped for each thread's, so that a thread
+    /// gets back a buffer that already has room and does not grow one from nothing every time.
+    fn write_all_buffers(&self, spare: &mut Vec<u8>) {
         let buffers: Vec<_> = lock(&self.buffers).clone();
-        let mut spare = Vec::new();
         for b in &buffers {
-            std::mem::swap(&mut *lock(b), &mut spare);
+            std::mem::swap(&mut *lock(b), spare);
             if !spare.is_empty() {
-                self.write(&spare);
+                self.write(spare);
                 spare.clear();
             }
         }
@@ -186,7 +188,7 @@ impl Drop for OutputGuard {
                 w.thread().unpark();
                 let _ = w.join();
             }
-            None => self.shared.write_all_buffers(),
+            None => self.shared.write_all_buffers(&mut Vec::new()),
         }
     }
 }
