@@ -2,7 +2,8 @@
 //! every request and so are written for speed.
 //!
 //! * [`Fields`] formats an event's fields for the text format: the same text as
-//!   `tracing_subscriber`'s default field formatter with colours off (a test holds them equal),
+//!   `tracing_subscriber`'s default field formatter with colours off (a test holds them equal
+//!   for every kind of value: text, numbers, booleans, `Display`, `Debug`, errors with sources),
 //!   without its per-field styling machinery, which cost more than the rest of a cached feed's
 //!   request.
 //! * [`Clock`] writes the RFC 3339 timestamp, formatting the date and time once per second and
@@ -10,12 +11,12 @@
 //!
 //! * [`Output`] takes the lines: each thread appends to a buffer of its own, and a background
 //!   thread writes the buffers to stdout every [`FLUSH_EVERY`], so a request neither waits on
-//!   a slow terminal or log pipe nor wakes another thread.
+//!   a slow terminal or log pipe (unless its buffer fills up) nor wakes another thread.
 
 use std::cell::RefCell;
 use std::fmt::{self, Write as _};
 use std::io::Write;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use tracing::field::{Field, Visit};
@@ -63,9 +64,9 @@ const MAX_BUFFERED: usize = 1 << 20;
 
 /// Where log lines go. Each thread appends whole lines to a buffer of its own (a lock no other
 /// thread takes, except the writer for a moment every [`FLUSH_EVERY`]), and one background
-/// thread writes every non-empty buffer to the output, each as one write. A request thus never
-/// waits on the output, wakes no other thread, and under load hundreds of lines share one
-/// `write(2)`. Lines of one thread stay in order; lines of different threads are ordered by
+/// thread writes every non-empty buffer to the output, each as one write. A request thus waits
+/// on the output only when its thread's buffer is full (the output is slower than the lines),
+/// wakes no other thread, and under load hundreds of lines share one `write(2)`. Lines of one thread stay in order; lines of different threads are ordered by
 /// their timestamps, not by their position in the output.
 #[derive(Clone, Debug)]
 pub struct Output {
@@ -76,6 +77,8 @@ pub struct Output {
 type Buffer = Arc<Mutex<Vec<u8>>>;
 
 struct Shared {
+    /// Tells this output's buffers from another's in a thread's list.
+    id: u64,
     buffers: Mutex<Vec<Buffer>>,
     out: Mutex<Box<dyn Write + Send>>,
     stop: AtomicBool,
@@ -96,7 +99,7 @@ pub struct OutputGuard {
 
 thread_local! {
     /// This thread's buffers, one per [`Output`] it has written to (in practice one).
-    static MINE: RefCell<Vec<(usize, Buffer)>> = const { RefCell::new(Vec::new()) };
+    static MINE: RefCell<Vec<(u64, Buffer)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Locks a mutex whose data stays valid even if a holder panicked (a byte buffer, the output).
@@ -107,7 +110,9 @@ fn lock<T: ?Sized>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 impl Output {
     /// Starts the background writer of lines to `out`, waking every `every`.
     pub fn start(out: Box<dyn Write + Send>, every: Duration) -> (Output, OutputGuard) {
+        static IDS: AtomicU64 = AtomicU64::new(0);
         let shared = Arc::new(Shared {
+            id: IDS.fetch_add(1, Ordering::Relaxed),
             buffers: Mutex::default(),
             out: Mutex::new(out),
             stop: AtomicBool::new(false),
@@ -138,9 +143,11 @@ impl Output {
 
     /// Runs `f` on this thread's buffer, registering the buffer with the writer on first use.
     /// (A thread-local lookup: no reference count shared between threads is touched per line.)
-    fn with_buffer<R>(&self, f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
-        let id = Arc::as_ptr(&self.shared) as usize;
-        MINE.with_borrow_mut(|mine| {
+    /// `None` once this thread's locals are being destroyed.
+    fn with_buffer<R>(&self, f: impl FnOnce(&mut Vec<u8>) -> R) -> Option<R> {
+        let id = self.shared.id;
+        MINE.try_with(|mine| {
+            let mut mine = mine.try_borrow_mut().ok()?;
             let i = match mine.iter().position(|(i, _)| *i == id) {
                 Some(i) => i,
                 None => {
@@ -150,8 +157,10 @@ impl Output {
                     mine.len() - 1
                 }
             };
-            f(&mut lock(&mine[i].1))
+            Some(f(&mut lock(&mine[i].1)))
         })
+        .ok()
+        .flatten()
     }
 }
 
@@ -160,22 +169,30 @@ impl Shared {
     /// of threads that have ended.
     /// `spare` is the writer's own empty buffer, swapped for each thread's, so that a thread
     /// gets back a buffer that already has room and does not grow one from nothing every time.
+    /// Each buffer is taken and written while the output is locked, so a thread that fills its
+    /// buffer meanwhile (and writes it itself) cannot get its later lines out first.
     fn write_all_buffers(&self, spare: &mut Vec<u8>) {
         let buffers: Vec<_> = lock(&self.buffers).clone();
+        let mut out = lock(&self.out);
         for b in &buffers {
             std::mem::swap(&mut *lock(b), spare);
             if !spare.is_empty() {
-                self.write(spare);
+                // nowhere to report a failing log output: the lines are lost, the service goes on
+                let _ = out.write_all(spare);
                 spare.clear();
             }
         }
-        // a buffer only this list and the clone above hold belongs to a thread that has ended
-        lock(&self.buffers).retain(|b| Arc::strong_count(b) > 2 || !lock(b).is_empty());
+        let _ = out.flush();
+        drop(out);
+        drop(buffers);
+        // a buffer only the list holds belongs to a thread that has ended (a live thread holds
+        // its own reference from before the buffer was listed)
+        lock(&self.buffers).retain(|b| Arc::strong_count(b) > 1 || !lock(b).is_empty());
     }
 
+    /// Writes `bytes` and flushes (the writer of a buffer that has filled up).
     fn write(&self, bytes: &[u8]) {
         let mut out = lock(&self.out);
-        // nowhere to report a failing log output: the lines are lost, the service goes on
         let _ = out.write_all(bytes).and_then(|()| out.flush());
     }
 }
@@ -203,10 +220,17 @@ impl Write for LineWriter<'_> {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
         let full = self.output.with_buffer(|b| {
             b.extend_from_slice(bytes);
-            (b.len() >= MAX_BUFFERED).then(|| std::mem::take(b))
+            b.len() >= MAX_BUFFERED
         });
-        if let Some(full) = full {
-            self.output.shared.write(&full);
+        if full == Some(true) {
+            // the output first, then the buffer (the writer's order): whatever this thread
+            // buffered is written before anything it buffers later
+            let mut out = lock(&self.output.shared.out);
+            let lines = self.output.with_buffer(std::mem::take).unwrap_or_default();
+            let _ = out.write_all(&lines).and_then(|()| out.flush());
+        } else if full.is_none() {
+            // this thread is ending and its buffer is gone: write the line directly
+            self.output.shared.write(bytes);
         }
         Ok(bytes.len())
     }
@@ -302,6 +326,12 @@ impl Visit for FieldVisitor<'_> {
         }
     }
 
+    fn record_error(&mut self, field: &Field, value: &(dyn std::error::Error + 'static)) {
+        if self.start(field) {
+            self.result = write_error(&mut self.writer, field.name(), value);
+        }
+    }
+
     fn record_debug(&mut self, field: &Field, value: &dyn fmt::Debug) {
         if !self.start(field) {
             return;
@@ -312,6 +342,30 @@ impl Visit for FieldVisitor<'_> {
         } else {
             write!(self.writer, "{value:?}")
         };
+    }
+}
+
+/// An error as the default formatter writes it: its message, then ` {name}.sources=[…]` with
+/// the message of each error in its source chain, all with control characters escaped.
+fn write_error(
+    w: &mut Writer<'_>,
+    name: &str,
+    error: &(dyn std::error::Error + 'static),
+) -> fmt::Result {
+    write!(Escaping(w), "{error}")?;
+    let Some(mut source) = error.source() else {
+        return Ok(());
+    };
+    write!(w, " {name}.sources=[")?;
+    loop {
+        write!(Escaping(w), "{source}")?;
+        match source.source() {
+            Some(next) => {
+                w.write_str(", ")?;
+                source = next;
+            }
+            None => return w.write_char(']'),
+        }
     }
 }
 
@@ -428,6 +482,33 @@ mod tests {
         tracing::info!(r#type = "x", list = ?vec!["a", "b"], "{} formatted {}", 1, "\u{1b}[2J\u{85}");
         tracing::error!("only a message, 会议 \u{7f}");
         tracing::info!(empty = "", f = 1.5f64);
+        let io = std::io::Error::other("disk \u{1b}[31mfull");
+        let err = Chained(
+            "reload failed",
+            Some(Box::new(Chained("read a.toml", Some(Box::new(io))))),
+        );
+        tracing::warn!(error = &err as &(dyn std::error::Error + 'static), "reload");
+        let lone = Chained("alone", None);
+        tracing::warn!(r#err = &lone as &(dyn std::error::Error + 'static));
+    }
+
+    /// An error with an optional source, to log chains.
+    #[derive(Debug)]
+    struct Chained(
+        &'static str,
+        Option<Box<dyn std::error::Error + Send + Sync>>,
+    );
+    impl fmt::Display for Chained {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.0)
+        }
+    }
+    impl std::error::Error for Chained {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            self.1
+                .as_deref()
+                .map(|e| e as &(dyn std::error::Error + 'static))
+        }
     }
 
     #[test]
@@ -448,7 +529,13 @@ mod tests {
         let t = theirs.clone();
         let sub = base().with_writer(move || t.clone()).finish();
         tracing::subscriber::with_default(sub, events);
-        assert_eq!(ours.text().lines().count(), 5, "{}", ours.text());
+        assert_eq!(ours.text().lines().count(), 7, "{}", ours.text());
+        assert!(
+            ours.text()
+                .contains("error=reload failed error.sources=[read a.toml, disk \\x1b[31mfull]"),
+            "{}",
+            ours.text()
+        );
         assert_eq!(ours.text(), theirs.text());
     }
 
