@@ -43,9 +43,15 @@ fn http_time(r: &Rendered) -> SystemTime {
 
 /// A 304 for `r` with `cache_control`: RFC 9110 §15.4.5 — the fields a 200 would carry that
 /// guide caches (`ETag`, `Cache-Control`; the server adds `Date`) and no other representation
-/// metadata: the client keeps its stored response's `Content-Type`, `Last-Modified`, CORS and
-/// other headers, which a 304 only updates.
-pub fn not_modified_response(r: &Rendered, cache_control: &'static str) -> HttpResponse {
+/// metadata: the client keeps its stored response's `Content-Type`, `Last-Modified` and other
+/// headers, which a 304 only updates. `cors` adds `Access-Control-Allow-Origin` as on the 200:
+/// a script that revalidates with its own `If-None-Match` gets the 304 itself, and the browser
+/// checks CORS on it.
+pub fn not_modified_response(
+    r: &Rendered,
+    cache_control: &'static str,
+    cors: bool,
+) -> HttpResponse {
     let mut res = HttpResponse::NotModified().finish();
     let h = res.headers_mut();
     h.insert(header::ETAG, r.headers.etag.clone());
@@ -53,6 +59,12 @@ pub fn not_modified_response(r: &Rendered, cache_control: &'static str) -> HttpR
         header::CACHE_CONTROL,
         HeaderValue::from_static(cache_control),
     );
+    if cors {
+        h.insert(
+            header::ACCESS_CONTROL_ALLOW_ORIGIN,
+            HeaderValue::from_static("*"),
+        );
+    }
     res
 }
 
@@ -60,7 +72,7 @@ pub fn not_modified_response(r: &Rendered, cache_control: &'static str) -> HttpR
 /// current. HEAD is answered by the same response; the server drops the body.
 pub fn calendar_response(req: &HttpRequest, r: &Rendered, download: bool) -> HttpResponse {
     if not_modified(req, r) {
-        return not_modified_response(r, CACHE_CONTROL);
+        return not_modified_response(r, CACHE_CONTROL, true);
     }
     let mut res = HttpResponse::Ok().body(r.body.clone());
     let h = res.headers_mut();

@@ -112,6 +112,11 @@ async fn pages_carry_validators_and_answer_304() {
             cached.header("cache-control"),
             first.header("cache-control")
         );
+        assert_eq!(
+            cached.headers.get("access-control-allow-origin"),
+            first.headers.get("access-control-allow-origin"),
+            "{uri}: CORS on the 304 as on the 200"
+        );
         assert!(
             cached.headers.get("last-modified").is_none()
                 && cached.headers.get("content-type").is_none(),

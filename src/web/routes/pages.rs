@@ -84,7 +84,7 @@ pub const API: ResponseKind = ResponseKind {
 /// Last-Modified. Both header values were built with the body ([`Rendered::new`]).
 pub fn respond(req: &HttpRequest, r: &Rendered, kind: ResponseKind, dated: bool) -> HttpResponse {
     if http::not_modified(req, r) {
-        return http::not_modified_response(r, kind.cache);
+        return http::not_modified_response(r, kind.cache, kind.cors);
     }
     let mut res = HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, kind.content_type))
