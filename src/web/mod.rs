@@ -111,7 +111,14 @@ pub fn configure(state: AppState) -> impl FnOnce(&mut web::ServiceConfig) {
     move |cfg: &mut web::ServiceConfig| {
         cfg.app_data(web::Data::new(state));
         for &(pattern, route) in ROUTES {
-            cfg.service(web::resource(pattern).name(pattern).route(route()));
+            // the method guard on the resource too: another method on a route's path then
+            // falls through to `not_found`, which answers 405 with the reason and `Allow`
+            cfg.service(
+                web::resource(pattern)
+                    .name(pattern)
+                    .guard(guard::Any(guard::Get()).or(guard::Head()))
+                    .route(route()),
+            );
         }
         cfg.default_service(web::to(not_found));
     }

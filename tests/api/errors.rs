@@ -81,7 +81,15 @@ async fn bad_query_values_are_400_naming_the_parameter() {
 #[actix_web::test]
 async fn other_methods_are_405() {
     let app = seed_app().await;
-    let r = send(&app, TestRequest::post().uri("/feeds/all.ics")).await;
-    assert_eq!(r.status, 405);
-    assert_eq!(r.header("allow"), "GET, HEAD");
+    for uri in [
+        "/feeds/all.ics",
+        "/feeds/groups/q2-20.ics",
+        "/healthz",
+        "/api/feeds",
+    ] {
+        let r = send(&app, TestRequest::post().uri(uri)).await;
+        assert_eq!(r.status, 405, "{uri}");
+        assert_eq!(r.header("allow"), "GET, HEAD", "{uri}");
+        assert!(r.body.contains("use GET or HEAD"), "{uri}: {:?}", r.body);
+    }
 }
