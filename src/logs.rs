@@ -588,6 +588,25 @@ mod tests {
     }
 
     #[test]
+    fn dropping_the_guard_writes_what_is_buffered() {
+        let sink = Lines::default();
+        // the background writer would not come round for an hour: only the guard writes
+        let (output, guard) = Output::start(Box::new(sink.clone()), Duration::from_secs(3600));
+        std::thread::sleep(Duration::from_millis(50));
+        output.make_writer().write_all(b"main 1\n").unwrap();
+        let o = output.clone();
+        std::thread::spawn(move || o.make_writer().write_all(b"ended thread\n").unwrap())
+            .join()
+            .unwrap();
+        output.make_writer().write_all(b"main 2\n").unwrap();
+        assert_eq!(sink.text(), "");
+        drop(guard);
+        let text = sink.text();
+        assert!(text.contains("main 1\nmain 2\n"), "{text}");
+        assert!(text.contains("ended thread\n"), "{text}");
+    }
+
+    #[test]
     fn a_full_buffer_is_written_by_its_own_thread() {
         let sink = Lines::default();
         // the background writer would not come round for an hour

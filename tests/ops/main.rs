@@ -247,6 +247,38 @@ fn json_logs_have_one_line_per_request_with_its_fields() {
 }
 
 #[test]
+fn sigterm_loses_no_log_line() {
+    let (_tmp, file) = data_copy();
+    let log = file.parent().unwrap().join("log.txt");
+    let mut server = Server::start_logging(file.parent().unwrap(), &[], &log);
+    let ids: Vec<String> = (0..50)
+        .map(|_| {
+            let r = server.request("GET", "/feeds/all.ics", &[]);
+            r.header("x-request-id").unwrap().to_string()
+        })
+        .collect();
+    // at once: the lines are still in the worker threads' buffers
+    server.signal("TERM");
+    let status = server.wait(Duration::from_secs(12)).expect("still running");
+    assert!(status.success(), "{status:?}");
+    // the copy of the output into the file ends when the pipe closes
+    let complete =
+        || std::fs::read_to_string(&log).is_ok_and(|t| t.lines().any(|l| l.contains("stopped")));
+    assert!(
+        eventually(Duration::from_secs(5), complete),
+        "no 'stopped' line"
+    );
+    let text = std::fs::read_to_string(&log).unwrap();
+    for id in &ids {
+        assert!(
+            text.lines()
+                .any(|l| l.contains(&format!("request_id={id} "))),
+            "no line for request {id} in:\n{text}"
+        );
+    }
+}
+
+#[test]
 fn sigterm_stops_the_server_gracefully() {
     let (_tmp, file) = data_copy();
     let mut server = Server::start(file.parent().unwrap());
