@@ -193,11 +193,7 @@ fn bench_request(c: &mut Criterion) {
         g.bench_function(name, |b| {
             b.iter(|| {
                 // the same steps as src/web/routes/feeds.rs `serve`
-                let pairs = actix_web::web::Query::<Vec<(String, String)>>::from_query(
-                    black_box(&req).query_string(),
-                )
-                .unwrap()
-                .into_inner();
+                let pairs = itucal::web::http::query_pairs(black_box(&req)).unwrap();
                 let filter = Filter::parse(
                     pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
                     snap.catalog(),

@@ -28,12 +28,6 @@ fn ics_name(segment: &str) -> Result<(&str, Option<Lang>), WebError> {
     })
 }
 
-fn query_pairs(req: &HttpRequest) -> Result<Vec<(String, String)>, WebError> {
-    web::Query::<Vec<(String, String)>>::from_query(req.query_string())
-        .map(web::Query::into_inner)
-        .map_err(|e| WebError::BadRequest(format!("malformed query string: {e}")))
-}
-
 async fn serve(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -41,7 +35,7 @@ async fn serve(
     path_lang: Option<Lang>,
 ) -> Result<HttpResponse, WebError> {
     let snap = state.store.current();
-    let pairs = query_pairs(&req)?;
+    let pairs = http::query_pairs(&req)?;
     let mut filter = Filter::parse(
         pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
         snap.catalog(),

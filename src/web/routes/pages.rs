@@ -13,6 +13,7 @@ use crate::store::{Rendered, Snapshot};
 use crate::web::AppState;
 use crate::web::error::{WebError, quote};
 use crate::web::http;
+use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, Utc};
@@ -83,23 +84,15 @@ pub const API: ResponseKind = ResponseKind {
 /// strong ETag and, when `dated` (the body comes from the data, not from the binary),
 /// Last-Modified. Both header values were built with the body ([`Rendered::new`]).
 pub fn respond(req: &HttpRequest, r: &Rendered, kind: ResponseKind, dated: bool) -> HttpResponse {
-    if http::not_modified(req, r) {
-        return http::not_modified_response(r, kind.cache, kind.cors);
-    }
-    let mut res = HttpResponse::Ok()
-        .insert_header((header::CONTENT_TYPE, kind.content_type))
-        .body(r.body.clone());
-    let h = res.headers_mut();
-    h.insert(header::ETAG, r.headers.etag.clone());
-    if dated {
-        h.insert(header::LAST_MODIFIED, r.headers.last_modified.clone());
-    }
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(kind.cache));
-    h.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    if let Some(csp) = kind.csp {
+    let serving = http::Serving {
+        content_type: kind.content_type,
+        cache_control: kind.cache,
+        cors: kind.cors,
+        dated,
+    };
+    let mut res = http::rendered_response(req, r, serving);
+    if let (StatusCode::OK, Some(csp)) = (res.status(), kind.csp) {
+        let h = res.headers_mut();
         h.insert(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(csp),
@@ -107,12 +100,6 @@ pub fn respond(req: &HttpRequest, r: &Rendered, kind: ResponseKind, dated: bool)
         h.insert(
             header::REFERRER_POLICY,
             HeaderValue::from_static("strict-origin-when-cross-origin"),
-        );
-    }
-    if kind.cors {
-        h.insert(
-            header::ACCESS_CONTROL_ALLOW_ORIGIN,
-            HeaderValue::from_static("*"),
         );
     }
     res
@@ -143,9 +130,7 @@ pub fn parse_query(
     allowed: &[&str],
     merge_lists: bool,
 ) -> Result<Filter, WebError> {
-    let pairs = web::Query::<Vec<(String, String)>>::from_query(req.query_string())
-        .map(web::Query::into_inner)
-        .map_err(|e| WebError::BadRequest(format!("malformed query string: {e}")))?;
+    let pairs = http::query_pairs(req)?;
     let mut merged: Vec<(String, String)> = Vec::new();
     for (k, v) in pairs {
         if !allowed.contains(&k.as_str()) {
