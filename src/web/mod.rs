@@ -57,11 +57,6 @@ pub fn app(
         .configure(configure(state))
 }
 
-/// `GET` and `HEAD` (actix's `web::get()` does not answer HEAD).
-fn get_or_head() -> actix_web::Route {
-    web::route().guard(guard::Any(guard::Get()).or(guard::Head()))
-}
-
 /// A route's pattern and the function that builds its handler.
 type RouteDef = (&'static str, fn() -> actix_web::Route);
 
@@ -69,33 +64,33 @@ type RouteDef = (&'static str, fn() -> actix_web::Route);
 /// with, see [`route_label`]) and its handler, in matching order. All answer GET and HEAD.
 #[rustfmt::skip]
 static ROUTES: &[RouteDef] = &[
-    ("/healthz", || get_or_head().to(routes::health::healthz)),
-    ("/metrics", || get_or_head().to(observe::metrics)),
+    ("/healthz", || web::to(routes::health::healthz)),
+    ("/metrics", || web::to(observe::metrics)),
     // the feeds (routes::feeds)
-    ("/feeds/groups/{slug}", || get_or_head().to(routes::feeds::group)),
-    ("/feeds/{name}", || get_or_head().to(routes::feeds::feed)),
-    ("/events/{meeting}/{key}", || get_or_head().to(routes::feeds::event)),
+    ("/feeds/groups/{slug}", || web::to(routes::feeds::group)),
+    ("/feeds/{name}", || web::to(routes::feeds::feed)),
+    ("/events/{meeting}/{key}", || web::to(routes::feeds::event)),
     // the pages people read, their e-mail snippets and assets (routes::pages)
-    ("/", || get_or_head().to(routes::pages::index)),
-    ("/meetings/{id}", || get_or_head().to(routes::pages::meeting)),
-    ("/meetings/{id}/email.html", || get_or_head().to(routes::pages::meeting_email_html)),
-    ("/meetings/{id}/email.txt", || get_or_head().to(routes::pages::meeting_email_txt)),
-    ("/subscribe/groups/{slug}", || get_or_head().to(routes::pages::subscribe_group)),
-    ("/subscribe/groups/{slug}/email.html", || get_or_head().to(routes::pages::subscribe_group_email_html)),
-    ("/subscribe/groups/{slug}/email.txt", || get_or_head().to(routes::pages::subscribe_group_email_txt)),
-    ("/subscribe/{feed}", || get_or_head().to(routes::pages::subscribe)),
-    ("/subscribe/{feed}/email.html", || get_or_head().to(routes::pages::subscribe_email_html)),
-    ("/subscribe/{feed}/email.txt", || get_or_head().to(routes::pages::subscribe_email_txt)),
-    ("/static/style.css", || get_or_head().to(routes::pages::style)),
-    ("/static/app.js", || get_or_head().to(routes::pages::script)),
-    ("/static/favicon.svg", || get_or_head().to(routes::pages::icon)),
-    ("/favicon.ico", || get_or_head().to(routes::pages::icon)),
+    ("/", || web::to(routes::pages::index)),
+    ("/meetings/{id}", || web::to(routes::pages::meeting)),
+    ("/meetings/{id}/email.html", || web::to(routes::pages::meeting_email_html)),
+    ("/meetings/{id}/email.txt", || web::to(routes::pages::meeting_email_txt)),
+    ("/subscribe/groups/{slug}", || web::to(routes::pages::subscribe_group)),
+    ("/subscribe/groups/{slug}/email.html", || web::to(routes::pages::subscribe_group_email_html)),
+    ("/subscribe/groups/{slug}/email.txt", || web::to(routes::pages::subscribe_group_email_txt)),
+    ("/subscribe/{feed}", || web::to(routes::pages::subscribe)),
+    ("/subscribe/{feed}/email.html", || web::to(routes::pages::subscribe_email_html)),
+    ("/subscribe/{feed}/email.txt", || web::to(routes::pages::subscribe_email_txt)),
+    ("/static/style.css", || web::to(routes::pages::style)),
+    ("/static/app.js", || web::to(routes::pages::script)),
+    ("/static/favicon.svg", || web::to(routes::pages::icon)),
+    ("/favicon.ico", || web::to(routes::pages::icon)),
     // the JSON API (routes::api)
-    ("/api/meetings", || get_or_head().to(routes::api::meetings)),
-    ("/api/meetings/{id}", || get_or_head().to(routes::api::meeting)),
-    ("/api/events", || get_or_head().to(routes::api::events)),
-    ("/api/feeds", || get_or_head().to(routes::api::feeds)),
-    ("/api/openapi.json", || get_or_head().to(routes::api::openapi)),
+    ("/api/meetings", || web::to(routes::api::meetings)),
+    ("/api/meetings/{id}", || web::to(routes::api::meeting)),
+    ("/api/events", || web::to(routes::api::events)),
+    ("/api/feeds", || web::to(routes::api::feeds)),
+    ("/api/openapi.json", || web::to(routes::api::openapi)),
 ];
 
 /// The route pattern a request matched, as a `'static` label (no allocation per request), from
@@ -111,8 +106,9 @@ pub fn configure(state: AppState) -> impl FnOnce(&mut web::ServiceConfig) {
     move |cfg: &mut web::ServiceConfig| {
         cfg.app_data(web::Data::new(state));
         for &(pattern, route) in ROUTES {
-            // the method guard on the resource too: another method on a route's path then
-            // falls through to `not_found`, which answers 405 with the reason and `Allow`
+            // GET and HEAD (actix's `web::get()` would not answer HEAD), guarded on the
+            // resource: another method on a route's path falls through to `not_found`, which
+            // answers 405 with the reason and `Allow`
             cfg.service(
                 web::resource(pattern)
                     .name(pattern)
