@@ -257,7 +257,7 @@ fn sigterm_loses_no_log_line() {
             r.header("x-request-id").unwrap().to_string()
         })
         .collect();
-    // at once: the lines are still in the worker threads' buffers
+    // at once, while the last lines are likely still in the worker threads' buffers
     server.signal("TERM");
     let status = server.wait(Duration::from_secs(12)).expect("still running");
     assert!(status.success(), "{status:?}");
