@@ -166,8 +166,7 @@ impl Output {
 
 impl Shared {
     /// Writes every thread's buffered lines, each buffer as one write, and forgets the buffers
-    /// of threads that have ended.
-    /// `spare` is the writer's own empty buffer, swapped for each thread's, so that a thread
+    /// of threads that have ended. `spare` is the writer's own empty buffer, swapped for each thread's, so that a thread
     /// gets back a buffer that already has room and does not grow one from nothing every time.
     /// Each buffer is taken and written while the output is locked, so a thread that fills its
     /// buffer meanwhile (and writes it itself) cannot get its later lines out first.
@@ -190,7 +189,8 @@ impl Shared {
         lock(&self.buffers).retain(|b| Arc::strong_count(b) > 1 || !lock(b).is_empty());
     }
 
-    /// Writes `bytes` and flushes (the writer of a buffer that has filled up).
+    /// Writes `bytes` straight out and flushes: the line of a thread whose buffer is gone
+    /// because the thread is ending.
     fn write(&self, bytes: &[u8]) {
         let mut out = lock(&self.out);
         let _ = out.write_all(bytes).and_then(|()| out.flush());
