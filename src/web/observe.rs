@@ -11,14 +11,16 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{HttpResponse, web};
-use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::encoding::{EncodeLabelSet, EncodeMetric, MetricEncoder, NoLabelSet};
+use prometheus_client::metrics::MetricType;
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::Gauge;
-use prometheus_client::metrics::histogram::Histogram;
 use prometheus_client::registry::Registry;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, MutexGuard};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use thread_local::ThreadLocal;
 
 /// Labels of a request: the route pattern (bounded: never the raw path) and the status.
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -46,48 +48,169 @@ pub struct VersionLabels {
     version: String,
 }
 
-/// The process's metrics. Request metrics are recorded by [`log_and_measure`]; data and reload
-/// metrics are read from the store when scraped.
-#[derive(Debug)]
-pub struct Metrics {
-    requests: Family<RequestLabels, Counter>,
-    latency: Family<RouteLabels, Histogram>,
-    not_modified: Counter,
+/// Upper bounds (seconds) of the latency histogram's buckets; a last one, `+Inf`, follows.
+const LATENCY_BUCKETS: [f64; 13] = [
+    0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0,
+];
+
+/// One route's latency observations: a classic Prometheus histogram.
+#[derive(Clone, Debug, Default)]
+struct Latency {
+    /// Sum of the observations in nanoseconds: exact, whatever order shards are added in.
+    sum_nanos: u128,
+    count: u64,
+    /// Observations per bucket (not cumulative), the last one `+Inf`.
+    buckets: [u64; LATENCY_BUCKETS.len() + 1],
 }
 
-impl Default for Metrics {
-    fn default() -> Self {
-        Metrics {
-            requests: Family::default(),
-            latency: Family::new_with_constructor(|| {
-                Histogram::new([
-                    0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25,
-                    0.5, 1.0,
-                ])
-            }),
-            not_modified: Counter::default(),
+impl Latency {
+    fn observe(&mut self, elapsed: std::time::Duration) {
+        self.sum_nanos += elapsed.as_nanos();
+        self.count += 1;
+        let seconds = elapsed.as_secs_f64();
+        // the first bucket whose bound is at least the value, as prometheus_client
+        let i = LATENCY_BUCKETS
+            .iter()
+            .position(|&bound| bound >= seconds)
+            .unwrap_or(LATENCY_BUCKETS.len());
+        self.buckets[i] += 1;
+    }
+
+    fn add(&mut self, other: &Latency) {
+        self.sum_nanos += other.sum_nanos;
+        self.count += other.count;
+        for (a, b) in self.buckets.iter_mut().zip(other.buckets) {
+            *a += b;
         }
     }
 }
 
+/// One thread's request counts. Label sets are few (routes × methods × statuses), so lists
+/// searched in order serve better than hash maps.
+#[derive(Debug, Default)]
+struct Shard {
+    requests: Vec<(RequestLabels, u64)>,
+    latency: Vec<(&'static str, Latency)>,
+    not_modified: u64,
+}
+
+/// The latency histograms of every route, merged from all threads for one scrape.
+#[derive(Debug)]
+struct LatencyFamily(Vec<(&'static str, Latency)>);
+
+impl EncodeMetric for LatencyFamily {
+    fn encode(&self, mut encoder: MetricEncoder) -> std::fmt::Result {
+        for (route, h) in &self.0 {
+            let buckets: Vec<(f64, u64)> = LATENCY_BUCKETS
+                .iter()
+                .copied()
+                .chain([f64::INFINITY])
+                .zip(h.buckets)
+                .collect();
+            let sum = h.sum_nanos as f64 / 1e9;
+            encoder
+                .encode_family(&RouteLabels { route })?
+                .encode_histogram::<NoLabelSet>(sum, h.count, &buckets, None)?;
+        }
+        Ok(())
+    }
+
+    fn metric_type(&self) -> MetricType {
+        MetricType::Histogram
+    }
+}
+
+/// The process's metrics. Requests are counted by [`log_and_measure`] in a shard per thread
+/// (a lock only that thread takes, but for a scrape), so workers never contend on a counter;
+/// `/metrics` adds the shards up. Data and reload metrics are read from the store when scraped.
+#[derive(Debug, Default)]
+pub struct Metrics {
+    shards: ThreadLocal<Mutex<Shard>>,
+}
+
+/// Locks a shard; its counts stay valid even if a holder panicked.
+fn lock(shard: &Mutex<Shard>) -> MutexGuard<'_, Shard> {
+    shard.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 impl Metrics {
+    /// Counts one answered request.
+    pub fn record(
+        &self,
+        route: &'static str,
+        method: &'static str,
+        status: u16,
+        elapsed: std::time::Duration,
+    ) {
+        let mut shard = lock(self.shards.get_or_default());
+        let labels = RequestLabels {
+            route,
+            method,
+            status,
+        };
+        match shard.requests.iter_mut().find(|(l, _)| *l == labels) {
+            Some((_, n)) => *n += 1,
+            None => shard.requests.push((labels, 1)),
+        }
+        match shard.latency.iter_mut().find(|(r, _)| *r == route) {
+            Some((_, h)) => h.observe(elapsed),
+            None => {
+                let mut h = Latency::default();
+                h.observe(elapsed);
+                shard.latency.push((route, h));
+            }
+        }
+        if status == 304 {
+            shard.not_modified += 1;
+        }
+    }
+
+    /// Every thread's counts added up.
+    fn merged(&self) -> Shard {
+        let mut all = Shard::default();
+        for shard in self.shards.iter() {
+            let shard = lock(shard);
+            for (labels, n) in &shard.requests {
+                match all.requests.iter_mut().find(|(l, _)| l == labels) {
+                    Some((_, m)) => *m += n,
+                    None => all.requests.push((labels.clone(), *n)),
+                }
+            }
+            for (route, h) in &shard.latency {
+                match all.latency.iter_mut().find(|(r, _)| r == route) {
+                    Some((_, m)) => m.add(h),
+                    None => all.latency.push((route, h.clone())),
+                }
+            }
+            all.not_modified += shard.not_modified;
+        }
+        all
+    }
+
     /// The Prometheus text exposition of every metric.
     pub fn encode(&self, store: &Store) -> String {
         let mut registry = Registry::with_prefix("itucal");
+        let counts = self.merged();
+        let requests = Family::<RequestLabels, Counter>::default();
+        for (labels, n) in &counts.requests {
+            requests.get_or_create(labels).inc_by(*n);
+        }
         registry.register(
             "http_requests",
             "HTTP requests by route pattern, method and status",
-            self.requests.clone(),
+            requests,
         );
         registry.register(
             "http_request_duration_seconds",
             "Time to answer a request, by route pattern",
-            self.latency.clone(),
+            LatencyFamily(counts.latency),
         );
+        let not_modified = Counter::<u64, AtomicU64>::default();
+        not_modified.inc_by(counts.not_modified);
         registry.register(
             "not_modified_responses",
             "304 Not Modified responses served",
-            self.not_modified.clone(),
+            not_modified,
         );
         let renders = Counter::<u64, AtomicU64>::default();
         renders.inc_by(FEED_RENDERS.load(Ordering::Relaxed));
@@ -207,21 +330,8 @@ pub async fn log_and_measure(
     let request = res.request();
     let method = method_label(request.method());
     if let Some(state) = request.app_data::<web::Data<crate::web::AppState>>() {
-        let m = &state.metrics;
         let route = crate::web::route_label(request);
-        m.latency
-            .get_or_create(&RouteLabels { route })
-            .observe(elapsed.as_secs_f64());
-        m.requests
-            .get_or_create(&RequestLabels {
-                route,
-                method,
-                status,
-            })
-            .inc();
-        if status == 304 {
-            m.not_modified.inc();
-        }
+        state.metrics.record(route, method, status, elapsed);
     }
     tracing::info!(
         request_id = %id,
@@ -236,4 +346,111 @@ pub async fn log_and_measure(
         res.headers_mut().insert(X_REQUEST_ID, v);
     }
     Ok(res)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use prometheus_client::metrics::histogram::Histogram;
+    use std::time::Duration;
+
+    /// Requests as (route, method, status, microseconds): every bucket edge, both sides of it,
+    /// beyond the last bound, repeated label sets.
+    fn requests() -> Vec<(&'static str, &'static str, u16, u64)> {
+        let mut v = Vec::new();
+        for (i, bound) in LATENCY_BUCKETS.iter().enumerate() {
+            let us = (bound * 1e6) as u64;
+            let route = ["/feeds/{name}", "/", "/api/events"][i % 3];
+            for (us, status) in [(us - 1, 200), (us, 304), (us + 1, 404)] {
+                v.push((route, ["GET", "HEAD"][i % 2], status, us));
+            }
+        }
+        v.push(("unmatched", "OTHER", 405, 3_000_000));
+        v
+    }
+
+    /// The text of `registry`, lines sorted (families encode in hash-map order), and the
+    /// `_sum` values apart, as numbers (a sum of floats depends on the order of its terms).
+    fn text(registry: &Registry) -> (Vec<String>, Vec<(String, f64)>) {
+        let mut out = String::new();
+        prometheus_client::encoding::text::encode(&mut out, registry).unwrap();
+        let (sums, mut lines): (Vec<&str>, Vec<&str>) =
+            out.lines().partition(|l| l.contains("_sum{"));
+        lines.sort();
+        let mut sums: Vec<(String, f64)> = sums
+            .iter()
+            .map(|l| {
+                let (k, v) = l.rsplit_once(' ').unwrap();
+                (k.to_string(), v.parse().unwrap())
+            })
+            .collect();
+        sums.sort_by(|a, b| a.0.cmp(&b.0));
+        (lines.into_iter().map(String::from).collect(), sums)
+    }
+
+    #[test]
+    fn sharded_counts_encode_as_prometheus_client_metrics_would() {
+        // the same requests counted by prometheus_client's own metrics, on one thread
+        let requests_family = Family::<RequestLabels, Counter>::default();
+        let latency = Family::<RouteLabels, Histogram>::new_with_constructor(|| {
+            Histogram::new(LATENCY_BUCKETS)
+        });
+        let not_modified = Counter::<u64, AtomicU64>::default();
+        for (route, method, status, us) in requests() {
+            let labels = RequestLabels {
+                route,
+                method,
+                status,
+            };
+            requests_family.get_or_create(&labels).inc();
+            latency
+                .get_or_create(&RouteLabels { route })
+                .observe(Duration::from_micros(us).as_secs_f64());
+            if status == 304 {
+                not_modified.inc();
+            }
+        }
+        let mut want = Registry::default();
+        want.register("r", "", requests_family);
+        want.register("l", "", latency);
+        want.register("n", "", not_modified);
+
+        // ours: spread over three threads
+        let ours = Metrics::default();
+        let all = requests();
+        std::thread::scope(|s| {
+            for part in all.chunks(all.len().div_ceil(3)) {
+                let ours = &ours;
+                s.spawn(move || {
+                    for &(route, method, status, us) in part {
+                        ours.record(route, method, status, Duration::from_micros(us));
+                    }
+                });
+            }
+        });
+        let merged = ours.merged();
+        let mut got = Registry::default();
+        let requests_family = Family::<RequestLabels, Counter>::default();
+        for (labels, n) in &merged.requests {
+            requests_family.get_or_create(labels).inc_by(*n);
+        }
+        got.register("r", "", requests_family);
+        got.register("l", "", LatencyFamily(merged.latency));
+        let not_modified = Counter::<u64, AtomicU64>::default();
+        not_modified.inc_by(merged.not_modified);
+        got.register("n", "", not_modified);
+
+        let ((got_lines, got_sums), (want_lines, want_sums)) = (text(&got), text(&want));
+        assert_eq!(got_lines, want_lines);
+        assert_eq!(got_sums.len(), want_sums.len());
+        assert!(!got_sums.is_empty());
+        for ((gk, gv), (wk, wv)) in got_sums.iter().zip(&want_sums) {
+            assert_eq!(gk, wk);
+            assert!((gv - wv).abs() <= 1e-9 * wv.abs(), "{gk}: {gv} vs {wv}");
+        }
+        assert!(
+            ours.shards.iter().count() >= 2,
+            "expected a shard per thread"
+        );
+    }
 }
