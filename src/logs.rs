@@ -9,6 +9,10 @@
 //! * [`Clock`] writes the RFC 3339 timestamp, formatting the date and time once per second and
 //!   per thread, and only the microseconds for every line.
 //!
+//! * [`RequestLine`] is the line of every request, written straight into [`Output`] in the
+//!   installed format (plain text or JSON) without going through `tracing`'s event machinery,
+//!   the same text as `tracing` would write (tests hold them equal).
+//!
 //! * [`Output`] takes the lines: each thread appends to a buffer of its own, and a background
 //!   thread writes the buffers to stdout every [`FLUSH_EVERY`], so a request neither waits on
 //!   a slow terminal or log pipe (unless its buffer fills up) nor wakes another thread.
@@ -17,7 +21,7 @@ use std::cell::RefCell;
 use std::fmt::{self, Write as _};
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use tracing::field::{Field, Visit};
 use tracing_subscriber::field::RecordFields;
@@ -43,6 +47,10 @@ pub fn init(format: LogFormat) -> OutputGuard {
         .unwrap_or_else(|_| "info,actix_server=warn".into());
     // colour codes only for a terminal: log files and collectors get plain text
     let ansi = std::io::IsTerminal::is_terminal(&std::io::stdout());
+    if format == LogFormat::Json || !ansi {
+        // request lines straight into the output (coloured ones go through tracing)
+        let _ = DIRECT.set((writer.clone(), format));
+    }
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_ansi(ansi)
@@ -164,6 +172,36 @@ impl Output {
     }
 }
 
+impl Output {
+    /// Appends a line, written by `line` straight into this thread's buffer; writes the
+    /// buffer out here when it is full, and the line alone when this thread is ending.
+    fn append(&self, line: impl FnOnce(&mut Vec<u8>)) {
+        let mut line = Some(line);
+        let full = self.with_buffer(|b| {
+            if let Some(line) = line.take() {
+                line(b);
+            }
+            b.len() >= MAX_BUFFERED
+        });
+        match (full, line) {
+            (Some(true), _) => {
+                // the output first, then the buffer (the writer's order): whatever this
+                // thread buffered is written before anything it buffers later
+                let mut out = lock(&self.shared.out);
+                let lines = self.with_buffer(std::mem::take).unwrap_or_default();
+                let _ = out.write_all(&lines).and_then(|()| out.flush());
+            }
+            (Some(false), _) | (None, None) => {}
+            (None, Some(line)) => {
+                // this thread is ending and its buffer is gone: write the line directly
+                let mut bytes = Vec::new();
+                line(&mut bytes);
+                self.shared.write(&bytes);
+            }
+        }
+    }
+}
+
 impl Shared {
     /// Writes every thread's buffered lines, each buffer as one write, and forgets the buffers
     /// of threads that have ended. `spare` is the writer's own empty buffer, swapped for each thread's, so that a thread
@@ -218,20 +256,7 @@ pub struct LineWriter<'a> {
 
 impl Write for LineWriter<'_> {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        let full = self.output.with_buffer(|b| {
-            b.extend_from_slice(bytes);
-            b.len() >= MAX_BUFFERED
-        });
-        if full == Some(true) {
-            // the output first, then the buffer (the writer's order): whatever this thread
-            // buffered is written before anything it buffers later
-            let mut out = lock(&self.output.shared.out);
-            let lines = self.output.with_buffer(std::mem::take).unwrap_or_default();
-            let _ = out.write_all(&lines).and_then(|()| out.flush());
-        } else if full.is_none() {
-            // this thread is ending and its buffer is gone: write the line directly
-            self.output.shared.write(bytes);
-        }
+        self.output.append(|b| b.extend_from_slice(bytes));
         Ok(bytes.len())
     }
 
@@ -245,6 +270,114 @@ impl<'a> MakeWriter<'a> for Output {
 
     fn make_writer(&'a self) -> LineWriter<'a> {
         LineWriter { output: self }
+    }
+}
+
+/// Where [`RequestLine::log`] writes without `tracing`: the output and format [`init`]
+/// installed (unset in tests and benchmarks that install a subscriber of their own, and when
+/// text lines are coloured for a terminal).
+static DIRECT: OnceLock<(Output, LogFormat)> = OnceLock::new();
+
+/// The target of request lines: the module that logs them, as it was when they went through
+/// `tracing`, so that filters such as `RUST_LOG=info,itucal::web::observe=warn` keep working.
+pub const REQUEST_TARGET: &str = "itucal::web::observe";
+
+/// The log line of one answered request, at INFO level with target [`REQUEST_TARGET`].
+#[derive(Clone, Copy, Debug)]
+pub struct RequestLine<'a> {
+    /// Also sent as `X-Request-Id`.
+    pub request_id: &'a str,
+    /// The request method.
+    pub method: &'a str,
+    /// The request path (without the query string).
+    pub path: &'a str,
+    /// The response status.
+    pub status: u16,
+    /// The response body's length.
+    pub bytes: u64,
+    /// Time from the request to its response, in microseconds.
+    pub duration_us: u64,
+}
+
+impl RequestLine<'_> {
+    /// Logs the line if the filter lets INFO lines of [`REQUEST_TARGET`] through: into the
+    /// output [`init`] installed, formatted here (the cost of `tracing`'s per-event machinery,
+    /// a good part of a cached feed's request, is not paid), else as a `tracing` event.
+    pub fn log(&self) {
+        if !tracing::enabled!(target: REQUEST_TARGET, tracing::Level::INFO) {
+            return;
+        }
+        match DIRECT.get() {
+            Some((output, format)) => {
+                let now = SystemTime::now()
+                    .duration_since(UNIX_EPOCH)
+                    .unwrap_or_default();
+                output.append(|b| {
+                    // writing into a Vec cannot fail
+                    let _ = self.write(b, *format, now);
+                });
+            }
+            None => tracing::info!(
+                target: REQUEST_TARGET,
+                request_id = %self.request_id,
+                method = self.method,
+                path = self.path,
+                status = self.status,
+                bytes = self.bytes,
+                duration_us = self.duration_us,
+                "request"
+            ),
+        }
+    }
+
+    /// Writes the line as `tracing_subscriber`'s formatter would (text: the full format
+    /// without colours and our [`Fields`]; JSON: flattened), stamped `now` since the epoch.
+    fn write(&self, b: &mut Vec<u8>, format: LogFormat, now: Duration) -> fmt::Result {
+        let mut w = Utf8(b);
+        match format {
+            LogFormat::Text => {
+                write_stamp(&mut w, now.as_secs(), now.subsec_micros())?;
+                writeln!(
+                    w,
+                    "  INFO {REQUEST_TARGET}: request request_id={} method={:?} path={:?} \
+                     status={} bytes={} duration_us={}",
+                    self.request_id,
+                    self.method,
+                    self.path,
+                    self.status,
+                    self.bytes,
+                    self.duration_us
+                )
+            }
+            LogFormat::Json => {
+                let json = |w: &mut Utf8<'_>, s: &str| {
+                    serde_json::to_writer(&mut *w.0, s).map_err(|_| fmt::Error)
+                };
+                w.write_str("{\"timestamp\":\"")?;
+                write_stamp(&mut w, now.as_secs(), now.subsec_micros())?;
+                w.write_str("\",\"level\":\"INFO\",\"message\":\"request\",\"request_id\":")?;
+                json(&mut w, self.request_id)?;
+                w.write_str(",\"method\":")?;
+                json(&mut w, self.method)?;
+                w.write_str(",\"path\":")?;
+                json(&mut w, self.path)?;
+                writeln!(
+                    w,
+                    ",\"status\":{},\"bytes\":{},\"duration_us\":{},\"target\":\"{REQUEST_TARGET}\"}}",
+                    self.status, self.bytes, self.duration_us
+                )
+            }
+        }
+    }
+}
+
+/// `fmt::Write` into a byte buffer (text is UTF-8 either way).
+struct Utf8<'a>(&'a mut Vec<u8>);
+
+impl fmt::Write for Utf8<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.0.extend_from_slice(s.as_bytes());
+        Ok(())
     }
 }
 
@@ -537,6 +670,88 @@ mod tests {
             ours.text()
         );
         assert_eq!(ours.text(), theirs.text());
+    }
+
+    /// A fixed instant, written as [`Clock`] writes it.
+    struct At(Duration);
+    impl FormatTime for At {
+        fn format_time(&self, w: &mut Writer<'_>) -> fmt::Result {
+            write_stamp(w, self.0.as_secs(), self.0.subsec_micros())
+        }
+    }
+
+    #[test]
+    fn request_lines_are_written_as_tracing_would_write_them() {
+        let now = Duration::new(1_516_005_000, 123_456_789);
+        let lines = [
+            RequestLine {
+                request_id: "6b08cb89-2a",
+                method: "GET",
+                path: "/feeds/all.ics",
+                status: 304,
+                bytes: 0,
+                duration_us: 12,
+            },
+            RequestLine {
+                request_id: "6b08cb89-2b",
+                method: "OTHER",
+                path: "/feeds/a\"b\\c\u{1b}[31m\u{7f}\u{85}\t会议.ics",
+                status: 404,
+                bytes: 18_537,
+                duration_us: u64::MAX,
+            },
+        ];
+        for format in [LogFormat::Text, LogFormat::Json] {
+            let theirs = Lines::default();
+            let t = theirs.clone();
+            let builder = tracing_subscriber::fmt()
+                .with_ansi(false)
+                .with_timer(At(now))
+                .with_writer(move || t.clone());
+            let sub: Box<dyn tracing::Subscriber + Send + Sync> = match format {
+                LogFormat::Text => Box::new(builder.fmt_fields(Fields).finish()),
+                LogFormat::Json => Box::new(builder.json().flatten_event(true).finish()),
+            };
+            // without DIRECT set (as in every test), `log` goes through tracing
+            tracing::subscriber::with_default(sub, || lines.iter().for_each(RequestLine::log));
+            let mut ours = Vec::new();
+            for line in &lines {
+                line.write(&mut ours, format, now).unwrap();
+            }
+            assert_eq!(
+                String::from_utf8(ours).unwrap(),
+                theirs.text(),
+                "{format:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn request_lines_follow_the_filter() {
+        let line = RequestLine {
+            request_id: "1-1",
+            method: "GET",
+            path: "/",
+            status: 200,
+            bytes: 1,
+            duration_us: 1,
+        };
+        for (filter, logged) in [
+            ("info", true),
+            ("warn", false),
+            ("info,itucal::web::observe=warn", false),
+            ("warn,itucal::web=info", true),
+        ] {
+            let out = Lines::default();
+            let o = out.clone();
+            let sub = tracing_subscriber::fmt()
+                .with_env_filter(filter)
+                .with_ansi(false)
+                .with_writer(move || o.clone())
+                .finish();
+            tracing::subscriber::with_default(sub, || line.log());
+            assert_eq!(out.text().contains("request_id=1-1"), logged, "{filter}");
+        }
     }
 
     #[test]

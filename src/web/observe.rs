@@ -333,15 +333,15 @@ pub async fn log_and_measure(
         let route = crate::web::route_label(request);
         state.metrics.record(route, method, status, elapsed);
     }
-    tracing::info!(
-        request_id = %id,
+    crate::logs::RequestLine {
+        request_id: id,
         method,
-        path = request.path(),
+        path: request.path(),
         status,
         bytes,
-        duration_us = elapsed.as_micros() as u64,
-        "request"
-    );
+        duration_us: elapsed.as_micros() as u64,
+    }
+    .log();
     if let Ok(v) = HeaderValue::from_str(id) {
         res.headers_mut().insert(X_REQUEST_ID, v);
     }

@@ -247,6 +247,45 @@ fn json_logs_have_one_line_per_request_with_its_fields() {
 }
 
 #[test]
+fn the_log_filter_decides_whether_requests_are_logged() {
+    for format in ["text", "json"] {
+        // only request lines: the request's line arrives
+        let (_tmp, file) = data_copy();
+        let log = file.parent().unwrap().join("log.txt");
+        let dir = file.parent().unwrap();
+        let filter = "warn,itucal::web::observe=info";
+        let server = Server::start_filtered(dir, &["--log-format", format], &log, filter);
+        let r = server.request("GET", "/feeds/all.ics", &[]);
+        let id = r.header("x-request-id").unwrap().to_string();
+        assert!(
+            eventually(Duration::from_secs(3), || {
+                std::fs::read_to_string(&log).is_ok_and(|t| t.contains(&id))
+            }),
+            "{filter}, {format}: no line for {id}"
+        );
+        drop(server);
+
+        // everything but request lines: none by the time the server has stopped
+        let filter = "info,itucal::web::observe=warn";
+        let mut server = Server::start_filtered(dir, &["--log-format", format], &log, filter);
+        let r = server.request("GET", "/feeds/all.ics", &[]);
+        let id = r.header("x-request-id").unwrap().to_string();
+        server.signal("TERM");
+        assert!(server.wait(Duration::from_secs(12)).is_some());
+        let stopped = || std::fs::read_to_string(&log).is_ok_and(|t| t.contains("stopped"));
+        assert!(
+            eventually(Duration::from_secs(5), stopped),
+            "{format}: no 'stopped' line"
+        );
+        let text = std::fs::read_to_string(&log).unwrap();
+        assert!(
+            !text.contains(&id),
+            "{filter}, {format}: logged {id}:\n{text}"
+        );
+    }
+}
+
+#[test]
 fn sigterm_loses_no_log_line() {
     let (_tmp, file) = data_copy();
     let log = file.parent().unwrap().join("log.txt");

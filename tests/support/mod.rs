@@ -43,15 +43,22 @@ impl Server {
 
     /// Starts the binary and copies everything it prints after start-up into `log`.
     pub fn start_logging(dir: &Path, extra: &[&str], log: &Path) -> Server {
-        Server::spawn(dir, extra, Some(log.to_path_buf()))
+        Server::start_filtered(dir, extra, log, "info")
     }
 
-    fn spawn(dir: &Path, extra: &[&str], log: Option<std::path::PathBuf>) -> Server {
+    /// As [`Server::start_logging`], with `RUST_LOG` set to `filter`.
+    pub fn start_filtered(dir: &Path, extra: &[&str], log: &Path, filter: &str) -> Server {
+        Server::spawn(dir, extra, Some((log.to_path_buf(), filter)))
+    }
+
+    fn spawn(dir: &Path, extra: &[&str], log: Option<(std::path::PathBuf, &str)>) -> Server {
+        let filter = log.as_ref().map_or("warn", |(_, f)| *f);
+        let log = log.map(|(p, _)| p);
         let mut child = Command::new(env!("CARGO_BIN_EXE_itucal"))
             .args(["serve", "--bind", "127.0.0.1:0", "--data"])
             .arg(dir)
             .args(extra)
-            .env("RUST_LOG", if log.is_some() { "info" } else { "warn" })
+            .env("RUST_LOG", filter)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
