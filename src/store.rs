@@ -1,6 +1,10 @@
 //! The data being served: an immutable [`Snapshot`] of the catalog, behind a [`Store`] that can
 //! swap in a new one atomically (a reload builds the new snapshot off the request path and swaps
 //! it in only if it is valid; requests in flight keep the snapshot they started with).
+//!
+//! A snapshot also keeps what is derived from its data on demand: the rendered feeds, and which
+//! request targets were answered with which of them ([`Snapshot::answered`]), so that a feed
+//! polled again and again is found without routing, parsing or taking a lock.
 
 use crate::load::{self, Problem};
 use crate::model::Catalog;
@@ -89,16 +93,49 @@ pub struct Snapshot {
     last_modified: DateTime<Utc>,
     version: String,
     feeds: Mutex<FeedCache>,
+    /// Request targets answered with a cached feed. Read without a lock on every request;
+    /// replaced whole (under the `feeds` lock) when a target is added, and emptied when the
+    /// cache evicts, so that it never keeps alive a feed the cache has let go.
+    targets: ArcSwap<HashMap<Box<str>, Answer>>,
 }
+
+/// How a request target was answered: the feed, whether as a download, and the route that
+/// served it (what the request is counted under). Kept by [`Snapshot::remember`].
+#[derive(Clone, Debug)]
+pub struct Answer {
+    /// The rendered feed.
+    pub rendered: Arc<Rendered>,
+    /// Served as an attachment (`download=1`).
+    pub download: bool,
+    /// The route pattern that answered it.
+    pub route: &'static str,
+}
+
+/// Most request targets remembered per snapshot: a crawler's endless query variants stop
+/// being remembered (they are still answered, through the router) once this many are.
+pub const MAX_TARGETS: usize = 1024;
 
 /// Rendered feeds by (feed, filter), bounded by their total size. Eviction is first in, first
 /// out: popular variants are re-rendered at most once per cycle, and the bound keeps a crawler
 /// walking every filter combination from growing memory without limit.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct FeedCache {
     map: HashMap<(Feed, Filter), Arc<Rendered>>,
     order: VecDeque<(Feed, Filter)>,
     bytes: usize,
+    /// Most bytes kept: [`CACHE_BYTES`].
+    limit: usize,
+}
+
+impl Default for FeedCache {
+    fn default() -> FeedCache {
+        FeedCache {
+            map: HashMap::new(),
+            order: VecDeque::new(),
+            bytes: 0,
+            limit: CACHE_BYTES,
+        }
+    }
 }
 
 /// Most bytes of rendered feeds kept per snapshot.
@@ -126,6 +163,7 @@ impl Snapshot {
             last_modified,
             version,
             feeds: Mutex::default(),
+            targets: ArcSwap::default(),
         }
     }
 
@@ -165,8 +203,52 @@ impl Snapshot {
             self.last_modified,
             filename(&key.0, &key.1),
         ));
-        self.cache().insert(key, Arc::clone(&rendered));
+        let mut cache = self.cache();
+        if cache.insert(key, Arc::clone(&rendered)) {
+            self.targets.store(Arc::default());
+        }
         Ok(rendered)
+    }
+
+    /// Remembers that the request target `target` (path and query, as sent) is answered with
+    /// the cached rendering of `feed` and `filter`, by `route`. Only for an answer that is a
+    /// function of the target alone (and of the data): [`Snapshot::answered`] gives it back
+    /// for the same target without asking again. Nothing is remembered for a feed no longer
+    /// cached or beyond [`MAX_TARGETS`].
+    pub fn remember(&self, target: &str, feed: &Feed, filter: &Filter, route: &'static str) {
+        let key = (
+            feed.clone(),
+            Filter {
+                download: false,
+                ..filter.clone()
+            },
+        );
+        // under the cache's lock: an eviction (which empties the targets) cannot come between
+        // finding the rendering and listing it
+        let cache = self.cache();
+        let known = self.targets.load();
+        if known.len() >= MAX_TARGETS || known.contains_key(target) {
+            return;
+        }
+        let Some(rendered) = cache.map.get(&key) else {
+            return;
+        };
+        let mut targets = HashMap::clone(&known);
+        targets.insert(
+            target.into(),
+            Answer {
+                rendered: Arc::clone(rendered),
+                download: filter.download,
+                route,
+            },
+        );
+        self.targets.store(Arc::new(targets));
+    }
+
+    /// `f` of how `target` was answered, if [`Snapshot::remember`] was told: a hash lookup,
+    /// no lock, no reference count shared between threads touched.
+    pub fn answered<R>(&self, target: &str, f: impl FnOnce(&Answer) -> R) -> Option<R> {
+        self.targets.load().get(target).map(f)
     }
 
     fn cache(&self) -> std::sync::MutexGuard<'_, FeedCache> {
@@ -177,22 +259,27 @@ impl Snapshot {
 }
 
 impl FeedCache {
-    fn insert(&mut self, key: (Feed, Filter), value: Arc<Rendered>) {
+    /// Caches `value` unless it is too big or there already; returns whether older feeds were
+    /// evicted to make room.
+    fn insert(&mut self, key: (Feed, Filter), value: Arc<Rendered>) -> bool {
         let size = value.body.len();
-        if size > CACHE_BYTES || self.map.contains_key(&key) {
-            return;
+        if size > self.limit || self.map.contains_key(&key) {
+            return false;
         }
-        while self.bytes + size > CACHE_BYTES {
+        let mut evicted = false;
+        while self.bytes + size > self.limit {
             let Some(old) = self.order.pop_front() else {
                 break;
             };
             if let Some(v) = self.map.remove(&old) {
                 self.bytes -= v.body.len();
+                evicted = true;
             }
         }
         self.bytes += size;
         self.order.push_back(key.clone());
         self.map.insert(key, value);
+        evicted
     }
 }
 
@@ -288,5 +375,77 @@ impl Store {
 
     fn lock_problems(&self) -> std::sync::MutexGuard<'_, Vec<String>> {
         self.problems.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seed() -> Snapshot {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        Snapshot::new(load::load_dir(&dir).unwrap())
+    }
+
+    fn lang(code: &str) -> Filter {
+        Filter {
+            lang: crate::model::Lang::parse(code).unwrap(),
+            ..Filter::default()
+        }
+    }
+
+    #[test]
+    fn remembered_targets_give_back_the_cached_feed() {
+        let snap = seed();
+        let zh = lang("zh");
+        let download = Filter {
+            download: true,
+            ..zh.clone()
+        };
+        snap.feed(&Feed::All, &download).unwrap();
+        assert!(snap.answered("/feeds/all.zh.ics", |_| ()).is_none());
+        snap.remember("/feeds/all.zh.ics?download=1", &Feed::All, &download, "r");
+        let (body, download, route) = snap
+            .answered("/feeds/all.zh.ics?download=1", |a| {
+                (a.rendered.body.clone(), a.download, a.route)
+            })
+            .unwrap();
+        assert_eq!(body, snap.feed(&Feed::All, &zh).unwrap().body);
+        assert!(download);
+        assert_eq!(route, "r");
+        // a feed never rendered (so not cached) is not remembered
+        snap.remember("/feeds/deadlines.ics", &Feed::Deadlines, &zh, "r");
+        assert!(snap.answered("/feeds/deadlines.ics", |_| ()).is_none());
+    }
+
+    #[test]
+    fn at_most_max_targets_are_remembered() {
+        let snap = seed();
+        let filter = Filter::default();
+        snap.feed(&Feed::All, &filter).unwrap();
+        for i in 0..MAX_TARGETS + 10 {
+            snap.remember(&format!("/feeds/all.ics?x={i}"), &Feed::All, &filter, "r");
+        }
+        assert_eq!(snap.targets.load().len(), MAX_TARGETS);
+        let last = format!("/feeds/all.ics?x={}", MAX_TARGETS - 1);
+        assert!(snap.answered(&last, |_| ()).is_some());
+        assert!(snap.answered("/feeds/all.ics?x=1030", |_| ()).is_none());
+    }
+
+    #[test]
+    fn an_eviction_forgets_every_target_so_none_keeps_an_evicted_feed() {
+        let snap = seed();
+        let (en, zh) = (Filter::default(), lang("zh"));
+        let size = snap.feed(&Feed::All, &en).unwrap().body.len();
+        // room for one all.ics, not two
+        snap.cache().limit = size + size / 2;
+        snap.remember("/feeds/all.ics", &Feed::All, &en, "r");
+        assert!(snap.answered("/feeds/all.ics", |_| ()).is_some());
+        snap.feed(&Feed::All, &zh).unwrap();
+        assert!(snap.answered("/feeds/all.ics", |_| ()).is_none());
+        assert_eq!(snap.cache().map.len(), 1);
+        // and what is cached can be remembered again
+        snap.remember("/feeds/all.zh.ics", &Feed::All, &zh, "r");
+        assert!(snap.answered("/feeds/all.zh.ics", |_| ()).is_some());
     }
 }

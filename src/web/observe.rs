@@ -2,8 +2,9 @@
 //! also returned as `X-Request-Id`) and the Prometheus metrics served at `/metrics`.
 //!
 //! [`log_and_measure`] is the app's only middleware, so it also refuses over-long URLs before
-//! any routing is done: every request passes one layer, and the hot path (a cached feed or a
-//! 304) allocates nothing here but the request id's header value.
+//! any routing is done, and answers feed targets answered before without routing
+//! ([`crate::web::routes::feeds::answer_again`]): every request passes one layer, and the hot
+//! path (a cached feed or a 304) allocates nothing here but the request id's header value.
 
 use crate::store::{FEED_RENDERS, Store};
 use actix_web::body::{BodySize, EitherBody, MessageBody};
@@ -315,9 +316,14 @@ pub async fn log_and_measure(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
     let start = Instant::now();
-    let mut res = match crate::web::url_too_long(req.request()) {
-        Some(err) => req.error_response(err).map_into_right_body(),
-        None => next.call(req).await?.map_into_left_body(),
+    let mut answered_by = None;
+    let mut res = if let Some(err) = crate::web::url_too_long(req.request()) {
+        req.error_response(err).map_into_right_body()
+    } else if let Some((res, route)) = crate::web::routes::feeds::answer_again(req.request()) {
+        answered_by = Some(route);
+        req.into_response(res).map_into_right_body()
+    } else {
+        next.call(req).await?.map_into_left_body()
     };
     let elapsed = start.elapsed();
     let mut id_buf = [0; 40];
@@ -330,7 +336,7 @@ pub async fn log_and_measure(
     let request = res.request();
     let method = method_label(request.method());
     if let Some(state) = request.app_data::<web::Data<crate::web::AppState>>() {
-        let route = crate::web::route_label(request);
+        let route = answered_by.unwrap_or_else(|| crate::web::route_label(request));
         state.metrics.record(route, method, status, elapsed);
     }
     crate::logs::RequestLine {

@@ -1,5 +1,9 @@
 //! The iCalendar feeds: `/feeds/all.ics`, `/feeds/{meeting}.ics`, `/feeds/groups/{slug}.ics`,
 //! `/feeds/deadlines.ics` and `/events/{meeting}/{key}.ics`.
+//!
+//! A feed's answer depends on the request target (path and query) and the data alone, so each
+//! answered target is remembered by the snapshot, and [`answer_again`] answers it next time
+//! before any routing: the response calendar fetchers poll for most.
 
 use crate::model::Lang;
 use crate::select::{Feed, Filter};
@@ -51,7 +55,33 @@ async fn serve(
         filter.lang = lang;
     }
     let rendered = snap.feed(&feed, &filter)?;
+    if let Some(target) = req.uri().path_and_query() {
+        snap.remember(
+            target.as_str(),
+            &feed,
+            &filter,
+            crate::web::route_label(&req),
+        );
+    }
     Ok(http::calendar_response(&req, &rendered, filter.download))
+}
+
+/// The response to a GET or HEAD of a feed target answered before from the data being served
+/// (the same response its route builds: [`http::calendar_response`] of the same feed), and
+/// the route pattern it counts under. `None`: the request goes to the router.
+pub fn answer_again(req: &HttpRequest) -> Option<(HttpResponse, &'static str)> {
+    use actix_web::http::Method;
+    if !matches!(*req.method(), Method::GET | Method::HEAD) {
+        return None;
+    }
+    let state = req.app_data::<web::Data<AppState>>()?;
+    let target = req.uri().path_and_query()?.as_str();
+    state.store.current().answered(target, |a| {
+        (
+            http::calendar_response(req, &a.rendered, a.download),
+            a.route,
+        )
+    })
 }
 
 /// `/feeds/{name}.ics`: `all`, `deadlines` or a meeting id.
