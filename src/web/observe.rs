@@ -270,23 +270,59 @@ pub async fn metrics(state: web::Data<crate::web::AppState>) -> HttpResponse {
         .body(state.metrics.encode(&state.store))
 }
 
+/// Request sequence numbers handed out so far, in blocks (see [`next_seq`]).
 static REQUEST_SEQ: AtomicU64 = AtomicU64::new(0);
+
+/// The next request sequence number of this thread. Threads take blocks of numbers from
+/// [`REQUEST_SEQ`], so that workers do not write one shared counter for every request; numbers
+/// are unique in the process and increase within a thread.
+fn next_seq() -> u64 {
+    const BLOCK: u64 = 1024;
+    thread_local! {
+        /// The next number of this thread's block, and the end of the block.
+        static SEQ: std::cell::Cell<(u64, u64)> = const { std::cell::Cell::new((0, 0)) };
+    }
+    SEQ.with(|cell| {
+        let (mut next, mut end) = cell.get();
+        if next == end {
+            next = REQUEST_SEQ.fetch_add(BLOCK, Ordering::Relaxed);
+            end = next + BLOCK;
+        }
+        cell.set((next + 1, end));
+        next
+    })
+}
+
+/// `n` in lowercase hex without leading zeros, at the end of `out`.
+fn hex(n: u64, out: &mut [u8; 16]) -> &[u8] {
+    let mut i = out.len();
+    let mut rest = n;
+    loop {
+        i -= 1;
+        out[i] = b"0123456789abcdef"[(rest & 15) as usize];
+        rest >>= 4;
+        if rest == 0 {
+            return &out[i..];
+        }
+    }
+}
 
 /// A request id unique within this process and, with high likelihood, across restarts:
 /// `{start time}-{sequence}` in hex, written into `buf` (no allocation).
 fn request_id(buf: &mut [u8; 40]) -> &str {
-    use std::io::Write;
     static BOOT: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
     let boot = *BOOT.get_or_init(|| {
         SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs())
     });
-    let seq = REQUEST_SEQ.fetch_add(1, Ordering::Relaxed);
-    let mut w = &mut buf[..];
-    // two u64 in hex are at most 33 bytes: this cannot run out of room
-    let _ = write!(w, "{boot:x}-{seq:x}");
-    let len = 40 - w.len();
+    let mut digits = [0; 16];
+    let mut len = 0;
+    // two u64 in hex and a dash are at most 33 bytes
+    for part in [hex(boot, &mut digits), b"-", hex(next_seq(), &mut [0; 16])] {
+        buf[len..len + part.len()].copy_from_slice(part);
+        len += part.len();
+    }
     std::str::from_utf8(&buf[..len]).unwrap_or("0")
 }
 
@@ -357,6 +393,47 @@ pub async fn log_and_measure(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hex_is_what_format_writes() {
+        for n in [
+            0,
+            1,
+            9,
+            10,
+            15,
+            16,
+            255,
+            0x6b08_cb89,
+            u64::MAX - 1,
+            u64::MAX,
+        ] {
+            assert_eq!(hex(n, &mut [0; 16]), format!("{n:x}").as_bytes());
+        }
+    }
+
+    #[test]
+    fn request_ids_are_unique_across_threads() {
+        let ids: Vec<String> = std::thread::scope(|s| {
+            let threads: Vec<_> = (0..4)
+                .map(|_| {
+                    s.spawn(|| {
+                        (0..3000)
+                            .map(|_| request_id(&mut [0; 40]).to_string())
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            threads
+                .into_iter()
+                .flat_map(|t| t.join().unwrap())
+                .collect()
+        });
+        let distinct: std::collections::HashSet<&String> = ids.iter().collect();
+        assert_eq!(distinct.len(), ids.len());
+        let (boot, _) = ids[0].split_once('-').unwrap();
+        assert!(ids.iter().all(|id| id.starts_with(&format!("{boot}-"))));
+    }
     use prometheus_client::metrics::histogram::Histogram;
     use std::time::Duration;
 
@@ -424,13 +501,16 @@ mod tests {
         // ours: spread over three threads
         let ours = Metrics::default();
         let all = requests();
+        // all three alive at once (thread ids, and so shards, are reused after a thread ends)
+        let together = std::sync::Barrier::new(3);
         std::thread::scope(|s| {
             for part in all.chunks(all.len().div_ceil(3)) {
-                let ours = &ours;
+                let (ours, together) = (&ours, &together);
                 s.spawn(move || {
                     for &(route, method, status, us) in part {
                         ours.record(route, method, status, Duration::from_micros(us));
                     }
+                    together.wait();
                 });
             }
         });
