@@ -333,41 +333,69 @@ impl RequestLine<'_> {
     /// Writes the line as `tracing_subscriber`'s formatter would (text: the full format
     /// without colours and our [`Fields`]; JSON: flattened), stamped `now` since the epoch.
     fn write(&self, b: &mut Vec<u8>, format: LogFormat, now: Duration) -> fmt::Result {
-        let mut w = Utf8(b);
+        let num = |b: &mut Vec<u8>, n: u64| {
+            b.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+        };
         match format {
             LogFormat::Text => {
-                write_stamp(&mut w, now.as_secs(), now.subsec_micros())?;
-                writeln!(
-                    w,
-                    "  INFO {REQUEST_TARGET}: request request_id={} method={:?} path={:?} \
-                     status={} bytes={} duration_us={}",
-                    self.request_id,
-                    self.method,
-                    self.path,
-                    self.status,
-                    self.bytes,
-                    self.duration_us
-                )
+                write_stamp(&mut Utf8(b), now.as_secs(), now.subsec_micros())?;
+                b.extend_from_slice(b"  INFO ");
+                b.extend_from_slice(REQUEST_TARGET.as_bytes());
+                b.extend_from_slice(b": request request_id=");
+                b.extend_from_slice(self.request_id.as_bytes());
+                b.extend_from_slice(b" method=");
+                push_debug(b, self.method)?;
+                b.extend_from_slice(b" path=");
+                push_debug(b, self.path)?;
+                b.extend_from_slice(b" status=");
+                num(b, self.status.into());
+                b.extend_from_slice(b" bytes=");
+                num(b, self.bytes);
+                b.extend_from_slice(b" duration_us=");
+                num(b, self.duration_us);
+                b.push(b'\n');
             }
             LogFormat::Json => {
-                let json = |w: &mut Utf8<'_>, s: &str| {
-                    serde_json::to_writer(&mut *w.0, s).map_err(|_| fmt::Error)
+                let json = |b: &mut Vec<u8>, s: &str| {
+                    serde_json::to_writer(&mut *b, s).map_err(|_| fmt::Error)
                 };
-                w.write_str("{\"timestamp\":\"")?;
-                write_stamp(&mut w, now.as_secs(), now.subsec_micros())?;
-                w.write_str("\",\"level\":\"INFO\",\"message\":\"request\",\"request_id\":")?;
-                json(&mut w, self.request_id)?;
-                w.write_str(",\"method\":")?;
-                json(&mut w, self.method)?;
-                w.write_str(",\"path\":")?;
-                json(&mut w, self.path)?;
-                writeln!(
-                    w,
-                    ",\"status\":{},\"bytes\":{},\"duration_us\":{},\"target\":\"{REQUEST_TARGET}\"}}",
-                    self.status, self.bytes, self.duration_us
-                )
+                b.extend_from_slice(b"{\"timestamp\":\"");
+                write_stamp(&mut Utf8(b), now.as_secs(), now.subsec_micros())?;
+                b.extend_from_slice(
+                    b"\",\"level\":\"INFO\",\"message\":\"request\",\"request_id\":",
+                );
+                json(b, self.request_id)?;
+                b.extend_from_slice(b",\"method\":");
+                json(b, self.method)?;
+                b.extend_from_slice(b",\"path\":");
+                json(b, self.path)?;
+                b.extend_from_slice(b",\"status\":");
+                num(b, self.status.into());
+                b.extend_from_slice(b",\"bytes\":");
+                num(b, self.bytes);
+                b.extend_from_slice(b",\"duration_us\":");
+                num(b, self.duration_us);
+                b.extend_from_slice(b",\"target\":\"");
+                b.extend_from_slice(REQUEST_TARGET.as_bytes());
+                b.extend_from_slice(b"\"}\n");
             }
         }
+        Ok(())
+    }
+}
+
+/// `s` as `{s:?}` writes it (quoted, escaped); printable ASCII without quotes or
+/// backslashes, what paths and methods nearly always are, is copied as it is.
+fn push_debug(b: &mut Vec<u8>, s: &str) -> fmt::Result {
+    if s.bytes()
+        .all(|c| matches!(c, b' '..=b'~') && c != b'"' && c != b'\\')
+    {
+        b.push(b'"');
+        b.extend_from_slice(s.as_bytes());
+        b.push(b'"');
+        Ok(())
+    } else {
+        write!(Utf8(b), "{s:?}")
     }
 }
 
@@ -723,6 +751,15 @@ mod tests {
                 theirs.text(),
                 "{format:?}"
             );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn push_debug_writes_what_debug_writes(s in "([ -~]|\\PC|[\u{0}-\u{9f}])*") {
+            let mut b = Vec::new();
+            push_debug(&mut b, &s).unwrap();
+            proptest::prop_assert_eq!(String::from_utf8(b).unwrap(), format!("{s:?}"));
         }
     }
 
