@@ -224,7 +224,8 @@ fn bench_request(c: &mut Criterion) {
 
 /// The whole in-process service for one request (routing, middleware, handler, response; no
 /// socket): `web::app` as served (request id, metrics, log line) against the bare routes
-/// (`web::configure`), with the request log line formatted (to a sink) or filtered out.
+/// (`web::configure`), with the request log line written as `serve` writes it (to a sink) or
+/// filtered out.
 fn bench_service(c: &mut Criterion) {
     use actix_web::test::{TestRequest, call_service, init_service};
     use itucal::store::Store;
@@ -253,13 +254,16 @@ fn bench_service(c: &mut Criterion) {
         .to_str()
         .unwrap()
         .to_string();
-    let logs = || {
+    // what `itucal serve` installs (itucal::logs::init), writing to a sink; the "log
+    // filtered" cases run under a scoped subscriber that lets no request line through
+    let _logs = itucal::logs::init_to(
+        itucal::logs::LogFormat::Text,
+        Box::new(std::io::sink()),
+        false,
+    );
+    let filtered = || {
         tracing_subscriber::fmt()
-            .with_env_filter("info")
-            // what `itucal serve` installs for the text format (itucal::logs::init)
-            .fmt_fields(itucal::logs::Fields)
-            .with_timer(itucal::logs::Clock)
-            .with_ansi(false)
+            .with_env_filter("warn")
             .with_writer(std::io::sink)
             .finish()
     };
@@ -274,16 +278,16 @@ fn bench_service(c: &mut Criterion) {
             }
             .to_request()
         };
-        g.bench_function(format!("{name}/routes only"), |b| {
-            b.iter(|| rt.block_on(call_service(&bare, req())))
-        });
-        g.bench_function(format!("{name}/app, log filtered"), |b| {
-            b.iter(|| rt.block_on(call_service(&full, req())))
-        });
-        tracing::subscriber::with_default(logs(), || {
-            g.bench_function(format!("{name}/app, log line"), |b| {
+        tracing::subscriber::with_default(filtered(), || {
+            g.bench_function(format!("{name}/routes only"), |b| {
+                b.iter(|| rt.block_on(call_service(&bare, req())))
+            });
+            g.bench_function(format!("{name}/app, log filtered"), |b| {
                 b.iter(|| rt.block_on(call_service(&full, req())))
             });
+        });
+        g.bench_function(format!("{name}/app, log line"), |b| {
+            b.iter(|| rt.block_on(call_service(&full, req())))
         });
     }
     g.finish();

@@ -42,11 +42,17 @@ pub enum LogFormat {
 /// Installs the log subscriber (filter from `RUST_LOG`, default `info`) writing to stdout
 /// through [`Output`]. Dropping the returned guard writes the lines still buffered.
 pub fn init(format: LogFormat) -> OutputGuard {
-    let (writer, guard) = Output::start(Box::new(std::io::stdout()), FLUSH_EVERY);
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| "info,actix_server=warn".into());
     // colour codes only for a terminal: log files and collectors get plain text
     let ansi = std::io::IsTerminal::is_terminal(&std::io::stdout());
+    init_to(format, Box::new(std::io::stdout()), ansi)
+}
+
+/// [`init`] with lines written to `out`, in colour if `ansi` (benchmarks log to a sink).
+/// Only the first call in a process installs anything.
+pub fn init_to(format: LogFormat, out: Box<dyn Write + Send>, ansi: bool) -> OutputGuard {
+    let (writer, guard) = Output::start(out, FLUSH_EVERY);
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| "info,actix_server=warn".into());
     if format == LogFormat::Json || !ansi {
         // request lines straight into the output (coloured ones go through tracing)
         let _ = DIRECT.set((writer.clone(), format));
@@ -56,10 +62,11 @@ pub fn init(format: LogFormat) -> OutputGuard {
         .with_ansi(ansi)
         .with_timer(Clock)
         .with_writer(writer);
-    match format {
-        LogFormat::Text => builder.fmt_fields(Fields).init(),
-        LogFormat::Json => builder.json().flatten_event(true).init(),
-    }
+    // a second subscriber is refused; the first stays
+    let _ = match format {
+        LogFormat::Text => builder.fmt_fields(Fields).try_init(),
+        LogFormat::Json => builder.json().flatten_event(true).try_init(),
+    };
     guard
 }
 
