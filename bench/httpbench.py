@@ -8,6 +8,9 @@ worker_processes 2;`, own prefix in a temp dir, a free loopback port), fetches e
 from itucal with its query and saves it as a static file for nginx, checks that both send the same
 bytes (and 304 for their own ETag), then runs `wrk -t2 -c64 -dDs` for every case, alternating which
 server goes first each round. Writes DIR/http-logs-{on,off}.json; prints one line per run.
+Besides requests per second, each run records the server's CPU time per request (user + system,
+from /proc, all its processes and threads, over the run): a measure that this shared VM's
+changing speed disturbs less than throughput, since it does not count the time the server waits.
 --logs on (default): both log every request, as each does by default (itucal's request log line
 at info to stdout, nginx's access_log), both to /dev/null so that no disk is involved; --logs off:
 RUST_LOG=warn and access_log off.
@@ -105,6 +108,25 @@ def wait_http(url, timeout=20):
     sys.exit(f"no answer from {url}")
 
 
+def cpu_seconds(pids):
+    """User + system CPU time so far of the processes `pids` (all their threads)."""
+    ticks = 0
+    for pid in pids:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def server_pids(p, name):
+    """The processes doing a server's work: nginx's workers (children of its master), or the
+    process itself."""
+    if name != "nginx":
+        return [p.pid]
+    with open(f"/proc/{p.pid}/task/{p.pid}/children") as f:
+        return [int(x) for x in f.read().split()]
+
+
 def wrk(url, duration, conns, threads, header=None):
     cmd = ["wrk", f"-t{threads}", f"-c{conns}", f"-d{duration}s", "--timeout", "5s", "--latency"]
     if header:
@@ -112,12 +134,14 @@ def wrk(url, duration, conns, threads, header=None):
     cmd.append(url)
     out = subprocess.run(cmd, capture_output=True, text=True, timeout=duration + 60).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
     bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
     errs = re.search(r"Socket errors: (.*)", out)
     p50 = re.search(r"^\s+50%\s+(\S+)", out, re.M)
     p99 = re.search(r"^\s+99%\s+(\S+)", out, re.M)
     return {
         "rps": rps,
+        "requests": requests,
         "non_2xx_3xx": int(bad.group(1)) if bad else 0,
         "socket_errors": errs.group(1).strip() if errs else "",
         "p50": p50.group(1) if p50 else "",
@@ -177,9 +201,8 @@ def main():
     try:
         wait_http(base + "/healthz")
         # the bytes itucal serves, as static files for nginx
-        for _, path, fname, cond in cases:
-            if cond:
-                continue
+        # (a 304 case serves the file of its 200 case: written here too when run alone)
+        for _, path, fname, _ in cases:
             status, _, body = get(base + path)
             assert status == 200, (path, status)
             with open(f"{prefix}/www/{fname}", "wb") as f:
@@ -238,6 +261,7 @@ def main():
                 url, hdr = targets[name][srv]
                 wrk(url, 1, args.conns, args.threads, hdr)
 
+        procs = {"itucal": itucal, "nginx": nginx, "floor": floor}
         runs = []
         for r in range(args.rounds):
             for name in targets:
@@ -246,11 +270,15 @@ def main():
                 order = servers[r % len(servers):] + servers[: r % len(servers)]
                 for srv in order:
                     url, hdr = targets[name][srv]
+                    pids = server_pids(procs[srv], srv)
+                    cpu0 = cpu_seconds(pids)
                     res = wrk(url, args.duration, args.conns, args.threads, hdr)
-                    res.update(round=r + 1, case=name, server=srv)
+                    cpu = cpu_seconds(pids) - cpu0
+                    res.update(round=r + 1, case=name, server=srv, cpu_us=cpu / res["requests"] * 1e6)
                     runs.append(res)
                     print(
                         f"  round {r + 1} {name:<16} {srv:<7} {res['rps']:>10.0f} req/s"
+                        f"  {res['cpu_us']:5.2f} us CPU/req"
                         f"  p50 {res['p50']:>8}  p99 {res['p99']:>8}"
                         + (f"  non-2xx/3xx {res['non_2xx_3xx']}" if res["non_2xx_3xx"] else "")
                         + (f"  socket errors: {res['socket_errors']}" if res["socket_errors"] else ""),
@@ -268,6 +296,10 @@ def main():
                 / next(x["rps"] for x in runs if x["case"] == name and x["server"] == "nginx" and x["round"] == r)
                 for r in range(1, args.rounds + 1)
             ]
+            cpu = {
+                srv: statistics.median(x["cpu_us"] for x in runs if x["case"] == name and x["server"] == srv)
+                for srv in targets[name]
+            }
             entry = {
                 "case": name,
                 "bytes": sizes[name],
@@ -275,6 +307,7 @@ def main():
                 "nginx_rps": med["nginx"],
                 "ratio": med["itucal"] / med["nginx"],
                 "ratio_rounds": per_round,
+                "cpu_us": cpu,
             }
             if "floor" in targets[name]:
                 of = lambda srv, r: next(  # noqa: E731

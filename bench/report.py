@@ -195,6 +195,24 @@ def main():
                     f"{s['itucal_rps'] / s['floor_rps']:.2f}× | {rr} |"
                 )
             print()
+        cpus = [s for s in http["summary"] if s.get("cpu_us")]
+        if cpus:
+            print(
+                "Server CPU time per request (user + system of all the server's processes and threads "
+                "over each run, divided by its requests; medians of the same runs). It leaves out the time "
+                "a server waits for the CPU, so it moves less than throughput when this shared machine "
+                "slows down; below 1.00 in the last column, itucal spends less CPU on a request than nginx:\n"
+            )
+            print("| case | itucal µs | nginx µs | floor µs | itucal ÷ nginx |")
+            print("|---|---:|---:|---:|---:|")
+            for s in cpus:
+                c = s["cpu_us"]
+                fl = f"{c['floor']:.2f}" if "floor" in c else "–"
+                print(
+                    f"| `{s['case']}` | {c['itucal']:.2f} | {c['nginx']:.2f} | {fl} | "
+                    f"{c['itucal'] / c['nginx']:.2f} |"
+                )
+            print()
 
     seed = load(out / "startup-seed.json")
     big = load(out / "startup-50k.json")
