@@ -115,6 +115,10 @@ pub struct Answer {
 /// being remembered (they are still answered, through the router) once this many are.
 pub const MAX_TARGETS: usize = 1024;
 
+/// Longest request target remembered: feed URLs people subscribe to are far shorter, and the
+/// table is copied whole when a target is added.
+pub const MAX_TARGET_LEN: usize = 256;
+
 /// Rendered feeds by (feed, filter), bounded by their total size. Eviction is first in, first
 /// out: popular variants are re-rendered at most once per cycle, and the bound keeps a crawler
 /// walking every filter combination from growing memory without limit.
@@ -214,8 +218,15 @@ impl Snapshot {
     /// the cached rendering of `feed` and `filter`, by `route`. Only for an answer that is a
     /// function of the target alone (and of the data): [`Snapshot::answered`] gives it back
     /// for the same target without asking again. Nothing is remembered for a feed no longer
-    /// cached or beyond [`MAX_TARGETS`].
+    /// cached, beyond [`MAX_TARGETS`] or for a target longer than [`MAX_TARGET_LEN`].
     pub fn remember(&self, target: &str, feed: &Feed, filter: &Filter, route: &'static str) {
+        let remembered = |known: &HashMap<Box<str>, Answer>| {
+            known.len() >= MAX_TARGETS || known.contains_key(target)
+        };
+        // a first look without the lock: once the table is full (or has it), nothing to do
+        if target.len() > MAX_TARGET_LEN || remembered(&self.targets.load()) {
+            return;
+        }
         let key = (
             feed.clone(),
             Filter {
@@ -227,7 +238,7 @@ impl Snapshot {
         // finding the rendering and listing it
         let cache = self.cache();
         let known = self.targets.load();
-        if known.len() >= MAX_TARGETS || known.contains_key(target) {
+        if remembered(&known) {
             return;
         }
         let Some(rendered) = cache.map.get(&key) else {
@@ -430,6 +441,15 @@ mod tests {
         let last = format!("/feeds/all.ics?x={}", MAX_TARGETS - 1);
         assert!(snap.answered(&last, |_| ()).is_some());
         assert!(snap.answered("/feeds/all.ics?x=1030", |_| ()).is_none());
+
+        let snap = seed();
+        snap.feed(&Feed::All, &filter).unwrap();
+        let long = format!("/feeds/all.ics?{}", "x".repeat(MAX_TARGET_LEN));
+        snap.remember(&long, &Feed::All, &filter, "r");
+        assert!(snap.answered(&long, |_| ()).is_none());
+        let (short, _) = long.split_at(MAX_TARGET_LEN);
+        snap.remember(short, &Feed::All, &filter, "r");
+        assert!(snap.answered(short, |_| ()).is_some());
     }
 
     #[test]
