@@ -48,25 +48,25 @@ pub fn init(format: LogFormat) -> OutputGuard {
 }
 
 /// [`init`] with lines written to `out`, in colour if `ansi` (benchmarks log to a sink).
-/// Only the first call in a process installs anything.
+/// If a global subscriber is installed already, it stays and gets every line, request lines
+/// included; the returned guard's output then receives nothing.
 pub fn init_to(format: LogFormat, out: Box<dyn Write + Send>, ansi: bool) -> OutputGuard {
     let (writer, guard) = Output::start(out, FLUSH_EVERY);
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| "info,actix_server=warn".into());
-    if format == LogFormat::Json || !ansi {
-        // request lines straight into the output (coloured ones go through tracing)
-        let _ = DIRECT.set((writer.clone(), format));
-    }
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_ansi(ansi)
         .with_timer(Clock)
-        .with_writer(writer);
-    // a second subscriber is refused; the first stays
-    let _ = match format {
+        .with_writer(writer.clone());
+    let installed = match format {
         LogFormat::Text => builder.fmt_fields(Fields).try_init(),
         LogFormat::Json => builder.json().flatten_event(true).try_init(),
     };
+    if installed.is_ok() && (format == LogFormat::Json || !ansi) {
+        // request lines straight into the output (coloured ones go through tracing)
+        let _ = DIRECT.set((writer, format));
+    }
     guard
 }
 
@@ -280,9 +280,9 @@ impl<'a> MakeWriter<'a> for Output {
     }
 }
 
-/// Where [`RequestLine::log`] writes without `tracing`: the output and format [`init`]
-/// installed (unset in tests and benchmarks that install a subscriber of their own, and when
-/// text lines are coloured for a terminal).
+/// Where [`RequestLine::log`] writes without `tracing`: the output and format that [`init`]
+/// (or [`init_to`]) installed with the global subscriber; unset when text lines are coloured
+/// for a terminal, and where no global subscriber was installed this way (unit tests).
 static DIRECT: OnceLock<(Output, LogFormat)> = OnceLock::new();
 
 /// The target of request lines: the module that logs them, as it was when they went through
@@ -311,10 +311,15 @@ impl RequestLine<'_> {
     /// output [`init`] installed, formatted here (the cost of `tracing`'s per-event machinery,
     /// a good part of a cached feed's request, is not paid), else as a `tracing` event.
     pub fn log(&self) {
+        self.log_into(DIRECT.get());
+    }
+
+    /// [`RequestLine::log`], writing straight into `direct` when given.
+    fn log_into(&self, direct: Option<&(Output, LogFormat)>) {
         if !tracing::enabled!(target: REQUEST_TARGET, tracing::Level::INFO) {
             return;
         }
-        match DIRECT.get() {
+        match direct {
             Some((output, format)) => {
                 let now = SystemTime::now()
                     .duration_since(UNIX_EPOCH)
@@ -786,15 +791,22 @@ mod tests {
             ("info,itucal::web::observe=warn", false),
             ("warn,itucal::web=info", true),
         ] {
-            let out = Lines::default();
-            let o = out.clone();
+            // through tracing, and straight into an output (as after `init`)
+            let (traced, direct) = (Lines::default(), Lines::default());
+            let t = traced.clone();
             let sub = tracing_subscriber::fmt()
                 .with_env_filter(filter)
                 .with_ansi(false)
-                .with_writer(move || o.clone())
+                .with_writer(move || t.clone())
                 .finish();
-            tracing::subscriber::with_default(sub, || line.log());
-            assert_eq!(out.text().contains("request_id=1-1"), logged, "{filter}");
+            let (output, guard) = Output::start(Box::new(direct.clone()), FLUSH_EVERY);
+            tracing::subscriber::with_default(sub, || {
+                line.log_into(None);
+                line.log_into(Some(&(output, LogFormat::Text)));
+            });
+            drop(guard);
+            assert_eq!(traced.text().contains("request_id=1-1"), logged, "{filter}");
+            assert_eq!(direct.text().contains("request_id=1-1"), logged, "{filter}");
         }
     }
 
