@@ -307,19 +307,24 @@ fn hex(n: u64, out: &mut [u8; 16]) -> &[u8] {
     }
 }
 
-/// A request id unique within this process and, with high likelihood, across restarts:
-/// `{start time}-{sequence}` in hex, written into `buf` (no allocation).
-fn request_id(buf: &mut [u8; 40]) -> &str {
-    static BOOT: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
-    let boot = *BOOT.get_or_init(|| {
-        SystemTime::now()
+/// A request id unique within this process and, with high likelihood, across restarts and
+/// replicas: `{start time}{8 random hex digits}-{sequence}` in hex (replicas started in the same
+/// second, e.g. with the same pid in their containers, differ by the random digits), written
+/// into `buf` (no allocation).
+fn request_id(buf: &mut [u8; 48]) -> &str {
+    static PREFIX: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let prefix = PREFIX.get_or_init(|| {
+        use std::hash::{BuildHasher, Hasher};
+        let boot = SystemTime::now()
             .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs())
+            .map_or(0, |d| d.as_secs());
+        // std's hash keys are random per process
+        let salt = std::hash::RandomState::new().build_hasher().finish() as u32;
+        format!("{boot:x}{salt:08x}-")
     });
-    let mut digits = [0; 16];
     let mut len = 0;
-    // two u64 in hex and a dash are at most 33 bytes
-    for part in [hex(boot, &mut digits), b"-", hex(next_seq(), &mut [0; 16])] {
+    // a u64 and a u32 in hex, a dash and a u64 in hex are at most 41 bytes
+    for part in [prefix.as_bytes(), hex(next_seq(), &mut [0; 16])] {
         buf[len..len + part.len()].copy_from_slice(part);
         len += part.len();
     }
@@ -362,7 +367,7 @@ pub async fn log_and_measure(
         next.call(req).await?.map_into_left_body()
     };
     let elapsed = start.elapsed();
-    let mut id_buf = [0; 40];
+    let mut id_buf = [0; 48];
     let id = request_id(&mut id_buf);
     let status = res.status().as_u16();
     let bytes = match res.response().body().size() {
@@ -419,7 +424,7 @@ mod tests {
                 .map(|_| {
                     s.spawn(|| {
                         (0..3000)
-                            .map(|_| request_id(&mut [0; 40]).to_string())
+                            .map(|_| request_id(&mut [0; 48]).to_string())
                             .collect::<Vec<_>>()
                     })
                 })
@@ -431,8 +436,9 @@ mod tests {
         });
         let distinct: std::collections::HashSet<&String> = ids.iter().collect();
         assert_eq!(distinct.len(), ids.len());
-        let (boot, _) = ids[0].split_once('-').unwrap();
-        assert!(ids.iter().all(|id| id.starts_with(&format!("{boot}-"))));
+        let (prefix, _) = ids[0].split_once('-').unwrap();
+        assert!(prefix.len() > 8, "{prefix}: start time and 8 random digits");
+        assert!(ids.iter().all(|id| id.starts_with(&format!("{prefix}-"))));
     }
     use prometheus_client::metrics::histogram::Histogram;
     use std::time::Duration;
