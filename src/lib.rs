@@ -29,3 +29,10 @@ pub mod select;
 pub mod store;
 pub mod watch;
 pub mod web;
+
+/// Locks a mutex, also when a thread panicked while holding it. Every mutex in itucal guards
+/// data that each holder updates in single steps (buffers, counters, maps), so what a panicking
+/// holder leaves behind is still valid, and a request must not fail because another one did.
+pub(crate) fn lock<T: ?Sized>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}

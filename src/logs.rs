@@ -17,11 +17,12 @@
 //!   thread writes the buffers to stdout every [`FLUSH_EVERY`], so a request neither waits on
 //!   a slow terminal or log pipe (unless its buffer fills up) nor wakes another thread.
 
+use crate::lock;
 use std::cell::RefCell;
 use std::fmt::{self, Write as _};
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use tracing::field::{Field, Visit};
 use tracing_subscriber::field::RecordFields;
@@ -117,11 +118,6 @@ thread_local! {
     static MINE: RefCell<Vec<(u64, Buffer)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Locks a mutex whose data stays valid even if a holder panicked (a byte buffer, the output).
-fn lock<T: ?Sized>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
-}
-
 impl Output {
     /// Starts the background writer of lines to `out`, waking every `every`.
     pub fn start(out: Box<dyn Write + Send>, every: Duration) -> (Output, OutputGuard) {
@@ -177,9 +173,7 @@ impl Output {
         .ok()
         .flatten()
     }
-}
 
-impl Output {
     /// Appends a line, written by `line` straight into this thread's buffer; writes the
     /// buffer out here when it is full, and the line alone when this thread is ending.
     fn append(&self, line: impl FnOnce(&mut Vec<u8>)) {
@@ -342,51 +336,56 @@ impl RequestLine<'_> {
         }
     }
 
+    /// The fields, in the order the line has them (the order of the `tracing` event).
+    fn fields(&self) -> [(&'static str, Value<'_>); 6] {
+        [
+            ("request_id", Value::Shown(self.request_id)),
+            ("method", Value::Text(self.method)),
+            ("path", Value::Text(self.path)),
+            ("status", Value::Number(self.status.into())),
+            ("bytes", Value::Number(self.bytes)),
+            ("duration_us", Value::Number(self.duration_us)),
+        ]
+    }
+
     /// Writes the line as `tracing_subscriber`'s formatter would (text: the full format
     /// without colours and our [`Fields`]; JSON: flattened), stamped `now` since the epoch.
     fn write(&self, b: &mut Vec<u8>, format: LogFormat, now: Duration) -> fmt::Result {
         let num = |b: &mut Vec<u8>, n: u64| {
             b.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
         };
+        let json = |b: &mut Vec<u8>, s: &str| serde_json::to_writer(b, s).map_err(|_| fmt::Error);
         match format {
             LogFormat::Text => {
                 write_stamp(&mut Utf8(b), now.as_secs(), now.subsec_micros())?;
                 b.extend_from_slice(b"  INFO ");
                 b.extend_from_slice(REQUEST_TARGET.as_bytes());
-                b.extend_from_slice(b": request request_id=");
-                b.extend_from_slice(self.request_id.as_bytes());
-                b.extend_from_slice(b" method=");
-                push_debug(b, self.method)?;
-                b.extend_from_slice(b" path=");
-                push_debug(b, self.path)?;
-                b.extend_from_slice(b" status=");
-                num(b, self.status.into());
-                b.extend_from_slice(b" bytes=");
-                num(b, self.bytes);
-                b.extend_from_slice(b" duration_us=");
-                num(b, self.duration_us);
+                b.extend_from_slice(b": request");
+                for (name, value) in self.fields() {
+                    b.push(b' ');
+                    b.extend_from_slice(name.as_bytes());
+                    b.push(b'=');
+                    match value {
+                        Value::Shown(s) => b.extend_from_slice(s.as_bytes()),
+                        Value::Text(s) => push_debug(b, s)?,
+                        Value::Number(n) => num(b, n),
+                    }
+                }
                 b.push(b'\n');
             }
             LogFormat::Json => {
-                let json = |b: &mut Vec<u8>, s: &str| {
-                    serde_json::to_writer(&mut *b, s).map_err(|_| fmt::Error)
-                };
                 b.extend_from_slice(b"{\"timestamp\":\"");
                 write_stamp(&mut Utf8(b), now.as_secs(), now.subsec_micros())?;
-                b.extend_from_slice(
-                    b"\",\"level\":\"INFO\",\"message\":\"request\",\"request_id\":",
-                );
-                json(b, self.request_id)?;
-                b.extend_from_slice(b",\"method\":");
-                json(b, self.method)?;
-                b.extend_from_slice(b",\"path\":");
-                json(b, self.path)?;
-                b.extend_from_slice(b",\"status\":");
-                num(b, self.status.into());
-                b.extend_from_slice(b",\"bytes\":");
-                num(b, self.bytes);
-                b.extend_from_slice(b",\"duration_us\":");
-                num(b, self.duration_us);
+                b.extend_from_slice(b"\",\"level\":\"INFO\",\"message\":\"request\"");
+                for (name, value) in self.fields() {
+                    b.extend_from_slice(b",\"");
+                    b.extend_from_slice(name.as_bytes());
+                    b.extend_from_slice(b"\":");
+                    match value {
+                        Value::Shown(s) | Value::Text(s) => json(b, s)?,
+                        Value::Number(n) => num(b, n),
+                    }
+                }
                 b.extend_from_slice(b",\"target\":\"");
                 b.extend_from_slice(REQUEST_TARGET.as_bytes());
                 b.extend_from_slice(b"\"}\n");
@@ -394,6 +393,16 @@ impl RequestLine<'_> {
         }
         Ok(())
     }
+}
+
+/// A field of a [`RequestLine`], as the event recorded it.
+enum Value<'a> {
+    /// Recorded with `Display` (`%`): written as it is.
+    Shown(&'a str),
+    /// A string: quoted and escaped as `Debug` writes it.
+    Text(&'a str),
+    /// A number.
+    Number(u64),
 }
 
 /// `s` as `{s:?}` writes it (quoted, escaped); printable ASCII without quotes or

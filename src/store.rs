@@ -188,14 +188,7 @@ impl Snapshot {
 
     /// The iCalendar feed for a request, rendered once per snapshot and then shared.
     pub fn feed(&self, feed: &Feed, filter: &Filter) -> Result<Arc<Rendered>, NotFound> {
-        // `download` changes headers only: every value of it shares one rendering
-        let key = (
-            feed.clone(),
-            Filter {
-                download: false,
-                ..filter.clone()
-            },
-        );
+        let key = cache_key(feed, filter);
         if let Some(hit) = self.cache().map.get(&key) {
             return Ok(Arc::clone(hit));
         }
@@ -227,13 +220,7 @@ impl Snapshot {
         if target.len() > MAX_TARGET_LEN || remembered(&self.targets.load()) {
             return;
         }
-        let key = (
-            feed.clone(),
-            Filter {
-                download: false,
-                ..filter.clone()
-            },
-        );
+        let key = cache_key(feed, filter);
         // under the cache's lock: an eviction (which empties the targets) cannot come between
         // finding the rendering and listing it
         let cache = self.cache();
@@ -263,10 +250,18 @@ impl Snapshot {
     }
 
     fn cache(&self) -> std::sync::MutexGuard<'_, FeedCache> {
-        // inserts are single calls that cannot leave the map half-updated, so a lock poisoned
-        // by a panic elsewhere is still safe to use
-        self.feeds.lock().unwrap_or_else(|e| e.into_inner())
+        crate::lock(&self.feeds)
     }
+}
+
+/// The cache's key for a feed request: `download` changes headers only, so every value of it
+/// shares one rendering.
+fn cache_key(feed: &Feed, filter: &Filter) -> (Feed, Filter) {
+    let filter = Filter {
+        download: false,
+        ..filter.clone()
+    };
+    (feed.clone(), filter)
 }
 
 impl FeedCache {
@@ -385,7 +380,7 @@ impl Store {
     }
 
     fn lock_problems(&self) -> std::sync::MutexGuard<'_, Vec<String>> {
-        self.problems.lock().unwrap_or_else(|e| e.into_inner())
+        crate::lock(&self.problems)
     }
 }
 

@@ -6,6 +6,7 @@
 //! ([`crate::web::routes::feeds::answer_again`]): every request passes one layer, and the hot
 //! path (a cached feed or a 304) allocates nothing here but the request id's header value.
 
+use crate::lock;
 use crate::store::{FEED_RENDERS, Store};
 use actix_web::body::{BodySize, EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -18,8 +19,8 @@ use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::registry::Registry;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Mutex, MutexGuard};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 use thread_local::ThreadLocal;
 
@@ -55,7 +56,7 @@ const LATENCY_BUCKETS: [f64; 13] = [
 ];
 
 /// One route's latency observations: a classic Prometheus histogram.
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 struct Latency {
     /// Sum of the observations in nanoseconds: exact, whatever order shards are added in.
     sum_nanos: u128,
@@ -95,6 +96,18 @@ struct Shard {
     not_modified: u64,
 }
 
+/// The value for `key` in a short list of pairs, added (as the default) if missing.
+fn entry<K: PartialEq, V: Default>(list: &mut Vec<(K, V)>, key: K) -> &mut V {
+    let i = match list.iter().position(|(k, _)| *k == key) {
+        Some(i) => i,
+        None => {
+            list.push((key, V::default()));
+            list.len() - 1
+        }
+    };
+    &mut list[i].1
+}
+
 /// The latency histograms of every route, merged from all threads for one scrape.
 #[derive(Debug)]
 struct LatencyFamily(Vec<(&'static str, Latency)>);
@@ -129,11 +142,6 @@ pub struct Metrics {
     shards: ThreadLocal<Mutex<Shard>>,
 }
 
-/// Locks a shard; its counts stay valid even if a holder panicked.
-fn lock(shard: &Mutex<Shard>) -> MutexGuard<'_, Shard> {
-    shard.lock().unwrap_or_else(|e| e.into_inner())
-}
-
 impl Metrics {
     /// Counts one answered request.
     pub fn record(
@@ -149,18 +157,8 @@ impl Metrics {
             method,
             status,
         };
-        match shard.requests.iter_mut().find(|(l, _)| *l == labels) {
-            Some((_, n)) => *n += 1,
-            None => shard.requests.push((labels, 1)),
-        }
-        match shard.latency.iter_mut().find(|(r, _)| *r == route) {
-            Some((_, h)) => h.observe(elapsed),
-            None => {
-                let mut h = Latency::default();
-                h.observe(elapsed);
-                shard.latency.push((route, h));
-            }
-        }
+        *entry(&mut shard.requests, labels) += 1;
+        entry(&mut shard.latency, route).observe(elapsed);
         if status == 304 {
             shard.not_modified += 1;
         }
@@ -172,16 +170,10 @@ impl Metrics {
         for shard in self.shards.iter() {
             let shard = lock(shard);
             for (labels, n) in &shard.requests {
-                match all.requests.iter_mut().find(|(l, _)| l == labels) {
-                    Some((_, m)) => *m += n,
-                    None => all.requests.push((labels.clone(), *n)),
-                }
+                *entry(&mut all.requests, labels.clone()) += n;
             }
             for (route, h) in &shard.latency {
-                match all.latency.iter_mut().find(|(r, _)| r == route) {
-                    Some((_, m)) => m.add(h),
-                    None => all.latency.push((route, h.clone())),
-                }
+                entry(&mut all.latency, route).add(h);
             }
             all.not_modified += shard.not_modified;
         }
