@@ -81,11 +81,16 @@ async fn bad_query_values_are_400_naming_the_parameter() {
 #[actix_web::test]
 async fn other_methods_are_405() {
     let app = seed_app().await;
+    // feeds, pages and the API: the path exists, for GET and HEAD only
     for uri in [
         "/feeds/all.ics",
         "/feeds/groups/q2-20.ics",
         "/healthz",
         "/api/feeds",
+        "/api/events",
+        "/",
+        "/subscribe/all",
+        "/meetings/sg20-wp1-2018-01",
     ] {
         let r = send(&app, TestRequest::post().uri(uri)).await;
         assert_eq!(r.status, 405, "{uri}");

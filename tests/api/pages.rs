@@ -356,21 +356,6 @@ async fn unknown_meetings_and_groups_are_404_naming_what_exists() {
 }
 
 #[actix_web::test]
-async fn other_methods_on_pages_are_405() {
-    let app = seed_app().await;
-    for uri in [
-        "/",
-        "/subscribe/all",
-        "/api/events",
-        "/meetings/sg20-wp1-2018-01",
-    ] {
-        let r = send(&app, TestRequest::post().uri(uri)).await;
-        assert_eq!(r.status, 405, "{uri}");
-        assert_eq!(r.header("allow"), "GET, HEAD");
-    }
-}
-
-#[actix_web::test]
 async fn the_home_page_lists_the_feeds_and_the_meetings() {
     let app = seed_app().await;
     let r = get(&app, "/").await;
