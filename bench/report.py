@@ -50,6 +50,15 @@ def fmt_ns(ns):
     return f"{ns:.0f} ns"
 
 
+def table(columns, rows):
+    """Prints a Markdown table: `columns` as (title, "<" or ">") for left or right aligned."""
+    line = lambda cells: "|" + "|".join(f" {c} " if c else " " for c in cells) + "|"  # noqa: E731
+    print(line(title for title, _ in columns))
+    print("|" + "|".join("---:" if align == ">" else "---" for _, align in columns) + "|")
+    for row in rows:
+        print(line(row))
+
+
 def verdict(ok):
     return "**met**" if ok else "**missed**"
 
@@ -170,15 +179,15 @@ def main():
             f"### 1. HTTP throughput, seed data, {what}\n\n{http['nginx_version']}, {http['wrk_version'].split(' [')[0]}; "
             f"wrk -t{http['threads']} -c{http['connections']}, {http['rounds']} alternating rounds × {http['duration_s']} s; medians.\n"
         )
-        print("| case | body | itucal req/s | nginx req/s | ratio | ratio per round | goal | |")
-        print("|---|---:|---:|---:|---:|---|---|---|")
+        rows = []
         for s in http["summary"]:
             goal = 0.8 if s["case"].startswith(("group", "kind", "lang")) else 1.0
             rr = ", ".join(f"{r:.2f}" for r in s["ratio_rounds"])
             body = "304, no body" if s["case"].startswith("304") else f"{s['bytes']:,} B"
-            print(
-                f"| `{s['case']}` | {body} | {s['itucal_rps']:,.0f} | {s['nginx_rps']:,.0f} | **{s['ratio']:.2f}×** | {rr} | ≥ {goal}× | {verdict(s['ratio'] >= goal)} |"
-            )
+            rows.append([f"`{s['case']}`", body, f"{s['itucal_rps']:,.0f}", f"{s['nginx_rps']:,.0f}",
+                         f"**{s['ratio']:.2f}×**", rr, f"≥ {goal}×", verdict(s["ratio"] >= goal)])
+        table([("case", "<"), ("body", ">"), ("itucal req/s", ">"), ("nginx req/s", ">"), ("ratio", ">"),
+               ("ratio per round", "<"), ("goal", "<"), ("", "<")], rows)
         print()
         floors = [s for s in http["summary"] if s.get("floor_rps")]
         if floors:
@@ -186,14 +195,11 @@ def main():
                 "The actix-web floor (bench/floor.rs: one route answering the same bytes or a bare 304; "
                 "no routing table, cache, log line, metrics or request id), in the same rounds:\n"
             )
-            print("| case | floor req/s | floor ÷ nginx | itucal ÷ floor | floor ÷ nginx per round |")
-            print("|---|---:|---:|---:|---|")
-            for s in floors:
-                rr = ", ".join(f"{r:.2f}" for r in s["floor_ratio_rounds"])
-                print(
-                    f"| `{s['case']}` | {s['floor_rps']:,.0f} | {s['floor_rps'] / s['nginx_rps']:.2f}× | "
-                    f"{s['itucal_rps'] / s['floor_rps']:.2f}× | {rr} |"
-                )
+            table([("case", "<"), ("floor req/s", ">"), ("floor ÷ nginx", ">"), ("itucal ÷ floor", ">"),
+                   ("floor ÷ nginx per round", "<")],
+                  [[f"`{s['case']}`", f"{s['floor_rps']:,.0f}", f"{s['floor_rps'] / s['nginx_rps']:.2f}×",
+                    f"{s['itucal_rps'] / s['floor_rps']:.2f}×", ", ".join(f"{r:.2f}" for r in s["floor_ratio_rounds"])]
+                   for s in floors])
             print()
         cpus = [s for s in http["summary"] if s.get("cpu_us")]
         if cpus:
@@ -203,58 +209,57 @@ def main():
                 "a server waits for the CPU, so it moves less than throughput when this shared machine "
                 "slows down; below 1.00 in the last column, itucal spends less CPU on a request than nginx:\n"
             )
-            print("| case | itucal µs | nginx µs | floor µs | itucal ÷ nginx |")
-            print("|---|---:|---:|---:|---:|")
-            for s in cpus:
-                c = s["cpu_us"]
-                fl = f"{c['floor']:.2f}" if "floor" in c else "–"
-                print(
-                    f"| `{s['case']}` | {c['itucal']:.2f} | {c['nginx']:.2f} | {fl} | "
-                    f"{c['itucal'] / c['nginx']:.2f} |"
-                )
+            table([("case", "<"), ("itucal µs", ">"), ("nginx µs", ">"), ("floor µs", ">"), ("itucal ÷ nginx", ">")],
+                  [[f"`{s['case']}`", f"{s['cpu_us']['itucal']:.2f}", f"{s['cpu_us']['nginx']:.2f}",
+                    f"{s['cpu_us']['floor']:.2f}" if "floor" in s["cpu_us"] else "–",
+                    f"{s['cpu_us']['itucal'] / s['cpu_us']['nginx']:.2f}"] for s in cpus])
             print()
 
     seed = load(out / "startup-seed.json")
     big = load(out / "startup-50k.json")
     check = load(out / "check.json")
     print("### 2. Data size: 1,000 meetings / 50,000 events (bench/gen.py) and the seed data\n")
-    print("| measure | goal | measured | |")
-    print("|---|---|---:|---|")
+    rows = []
     ld = crit.get(("load", "50000"))
     if ld is not None:
-        print(f"| load + validate 50,000 events (`load::load_dir`, criterion) | < 1 s | {fmt_ns(ld)} | {verdict(ld < 1e9)} |")
+        rows.append(["load + validate 50,000 events (`load::load_dir`, criterion)", "< 1 s", fmt_ns(ld), verdict(ld < 1e9)])
     if check:
         r = check["results"][0]
-        print(f"| `itucal check` 50,000 events, whole process (hyperfine, median of {len(r['times'])}) | < 1 s | {r['median'] * 1e3:.0f} ms | {verdict(r['median'] < 1)} |")
+        rows.append([f"`itucal check` 50,000 events, whole process (hyperfine, median of {len(r['times'])})", "< 1 s",
+                     f"{r['median'] * 1e3:.0f} ms", verdict(r["median"] < 1)])
     sn = crit.get(("snapshot", "50000"))
     if sn is not None:
-        print(f"| `Snapshot::new` 50,000 events (once per data version, before serving) | – | {fmt_ns(sn)} | |")
+        rows.append(["`Snapshot::new` 50,000 events (once per data version, before serving)", "–", fmt_ns(sn), ""])
     rd = crit.get(("render_all", "50000"))
     if rd is not None:
-        print(f"| render `all.ics` 50,000 events (cache miss: select + render + ETag, criterion) | < 100 ms | {fmt_ns(rd)} | {verdict(rd < 1e8)} |")
+        rows.append(["render `all.ics` 50,000 events (cache miss: select + render + ETag, criterion)", "< 100 ms",
+                     fmt_ns(rd), verdict(rd < 1e8)])
     for name in ("lang=zh", "kind=deadline", "group"):
         v = crit.get(("render_variant", f"50000/{name}"))
         if v is not None:
-            print(f"| render `all.ics?{name}` 50,000 events | – | {fmt_ns(v)} | |")
+            rows.append([f"render `all.ics?{name}` 50,000 events", "–", fmt_ns(v), ""])
     if big:
-        print(f"| idle RSS, 50,000 events (after start, no feed rendered) | < 200 MB | {big['idle_rss_mb']:.0f} MB | {verdict(big['idle_rss_mb'] < 200)} |")
-        print(f"| RSS with `all.ics` (50,000 events) rendered and cached | – | {big['rss_after_all_mb']:.0f} MB | |")
-        print(f"| first 200 of `all.ics` after start, 50,000 events | – | {big['first_200_ms']:.0f} ms | |")
+        rows.append(["idle RSS, 50,000 events (after start, no feed rendered)", "< 200 MB", f"{big['idle_rss_mb']:.0f} MB",
+                     verdict(big["idle_rss_mb"] < 200)])
+        rows.append(["RSS with `all.ics` (50,000 events) rendered and cached", "–", f"{big['rss_after_all_mb']:.0f} MB", ""])
+        rows.append(["first 200 of `all.ics` after start, 50,000 events", "–", f"{big['first_200_ms']:.0f} ms", ""])
     if seed:
-        print(f"| idle RSS, seed data | < 20 MB | {seed['idle_rss_mb']:.1f} MB | {verdict(seed['idle_rss_mb'] < 20)} |")
-        print(f"| first 200 of `all.ics` after start, seed data (spawn → response, median of {seed['runs']}) | < 100 ms | {seed['first_200_ms']:.1f} ms | {verdict(seed['first_200_ms'] < 100)} |")
+        rows.append(["idle RSS, seed data", "< 20 MB", f"{seed['idle_rss_mb']:.1f} MB", verdict(seed["idle_rss_mb"] < 20)])
+        rows.append([f"first 200 of `all.ics` after start, seed data (spawn → response, median of {seed['runs']})",
+                     "< 100 ms", f"{seed['first_200_ms']:.1f} ms", verdict(seed["first_200_ms"] < 100)])
+    table([("measure", "<"), ("goal", "<"), ("measured", ">"), ("", "<")], rows)
     print()
 
     sizes = sorted({int(f) for (g, f) in crit if g == "render_all"})
     if sizes:
         print("### 3. Time against data size (criterion medians)\n")
-        print("| events | load + validate | `Snapshot::new` | render `all.ics` | render per event |")
-        print("|---:|---:|---:|---:|---:|")
+        rows = []
         for n in sizes:
             r = crit.get(("render_all", str(n)))
-            print(
-                f"| {n:,} | {fmt_ns(crit.get(('load', str(n))))} | {fmt_ns(crit.get(('snapshot', str(n))))} | {fmt_ns(r)} | {fmt_ns(r / n) if r else '–'} |"
-            )
+            rows.append([f"{n:,}", fmt_ns(crit.get(("load", str(n)))), fmt_ns(crit.get(("snapshot", str(n)))),
+                         fmt_ns(r), fmt_ns(r / n) if r else "–"])
+        table([("events", ">"), ("load + validate", ">"), ("`Snapshot::new`", ">"), ("render `all.ics`", ">"),
+               ("render per event", ">")], rows)
         print()
         hit = [(k[1], v) for k, v in crit.items() if k[0] in ("hit", "request")]
         if hit:
@@ -293,8 +298,7 @@ def main():
         print("Whole process (hyperfine median): read every TOML file, build the feed, write it. "
               "Build only (median of the tools' own timers over the same runs): from parsed data to the "
               "serialized feed; for itucal `Snapshot::feed` on a cold cache (select + render + ETag).\n")
-        print("| tool | whole process | × itucal | build only | × itucal | feed size | goal | |")
-        print("|---|---:|---:|---:|---:|---:|---|---|")
+        rows = []
         tool_key = {"itucal": "itucal", "python-icalendar": "python-icalendar", "ical-generator": "ical-generator"}
         it_build = statistics.median(t["build_ms"] for t in timings.get("itucal", [])) if timings.get("itucal") else None
         for name, r in res.items():
@@ -307,11 +311,11 @@ def main():
             ok = ""
             if goal:
                 ok = f"{verdict(x_whole >= goal)} (whole) / {verdict(x_build >= goal)} (build)" if x_build else verdict(x_whole >= goal)
-            print(
-                f"| {name} | {r['median']:.2f} s | {x_whole:.1f}× | {f'{build:.0f} ms' if build else '–'} | "
-                f"{f'{x_build:.1f}×' if x_build else '–'} | {f'{size / 1e6:.1f} MB' if size else '–'} | "
-                f"{f'itucal ≥ {goal}× faster' if goal else ''} | {ok} |"
-            )
+            rows.append([name, f"{r['median']:.2f} s", f"{x_whole:.1f}×", f"{build:.0f} ms" if build else "–",
+                         f"{x_build:.1f}×" if x_build else "–", f"{size / 1e6:.1f} MB" if size else "–",
+                         f"itucal ≥ {goal}× faster" if goal else "", ok])
+        table([("tool", "<"), ("whole process", ">"), ("× itucal", ">"), ("build only", ">"), ("× itucal", ">"),
+               ("feed size", ">"), ("goal", "<"), ("", "<")], rows)
         print()
 
 
