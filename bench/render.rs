@@ -20,7 +20,8 @@ use itucal::load::load_dir;
 use itucal::model::Catalog;
 use itucal::render::ics;
 use itucal::select::{self, Feed, Filter};
-use itucal::store::{Rendered, Snapshot, filename};
+use itucal::store::{Rendered, Snapshot};
+use itucal::web::http::etag;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -76,7 +77,7 @@ fn load(dir: &Path) -> Catalog {
 fn render(snap: &Snapshot, feed: &Feed, filter: &Filter) -> Rendered {
     let selection = select::select(snap.catalog(), feed, filter).unwrap();
     let body = ics::calendar(snap.catalog(), feed, filter, &selection);
-    Rendered::new(body, snap.last_modified(), filename(feed, filter))
+    Rendered::new(body, snap.last_modified())
 }
 
 fn seed_dir() -> PathBuf {
@@ -192,23 +193,20 @@ fn bench_request(c: &mut Criterion) {
         let req = TestRequest::get().uri(&uri).to_http_request();
         g.bench_function(name, |b| {
             b.iter(|| {
-                // the same steps as src/web/routes/feeds.rs `serve`
-                let pairs = itucal::web::http::query_pairs(black_box(&req)).unwrap();
-                let filter = Filter::parse(
-                    pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+                // the same steps as src/web/routes/feeds.rs `feed`
+                let q = itucal::web::http::parse_query(
+                    black_box(&req),
                     snap.catalog(),
+                    &itucal::web::http::FEED_PARAMS,
+                    false,
                 )
                 .unwrap();
-                let r = snap.feed(&Feed::All, &filter).unwrap();
-                calendar_response(&req, &r, filter.download)
+                let r = snap.feed(&Feed::All, &q.filter).unwrap();
+                calendar_response(&req, &r, "itu-t-meetings.ics", q.download)
             })
         });
     }
-    let etag = snap
-        .feed(&Feed::All, &Filter::default())
-        .unwrap()
-        .etag
-        .clone();
+    let etag = etag(&snap.feed(&Feed::All, &Filter::default()).unwrap());
     let req = TestRequest::get()
         .uri("/feeds/all.ics")
         .insert_header(("If-None-Match", etag))
@@ -216,7 +214,7 @@ fn bench_request(c: &mut Criterion) {
     g.bench_function("304", |b| {
         b.iter(|| {
             let r = snap.feed(&Feed::All, &Filter::default()).unwrap();
-            calendar_response(black_box(&req), &r, false)
+            calendar_response(black_box(&req), &r, "itu-t-meetings.ics", false)
         })
     });
     g.finish();
@@ -319,9 +317,9 @@ fn smoke() {
     assert!(all.body.starts_with(b"BEGIN:VCALENDAR\r\n"));
     let req = actix_web::test::TestRequest::get()
         .uri("/feeds/all.ics")
-        .insert_header(("If-None-Match", all.etag.clone()))
+        .insert_header(("If-None-Match", etag(&all)))
         .to_http_request();
-    let res = itucal::web::http::calendar_response(&req, &all, false);
+    let res = itucal::web::http::calendar_response(&req, &all, "itu-t-meetings.ics", false);
     assert_eq!(res.status(), actix_web::http::StatusCode::NOT_MODIFIED);
     println!("bench/render.rs: smoke check on the seed data passed (run `cargo bench` to measure)");
 }

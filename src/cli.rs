@@ -2,6 +2,7 @@
 //! and mapped to the exit code; the work is done by the library modules.
 
 use crate::load;
+use crate::select::Feed;
 use crate::store::{Snapshot, Store};
 use crate::web::{self, AppState};
 use clap::{Parser, Subcommand};
@@ -196,13 +197,17 @@ fn announce(store: &Store, data: &Path, addrs: &[String], base: &str) {
         data.display()
     );
     println!("serving on {}; feeds:", addrs.join(", "));
-    println!("  {base}/feeds/all.ics");
-    println!("  {base}/feeds/deadlines.ics");
-    for m in &catalog.meetings {
-        println!("  {base}/feeds/{}.ics", m.id);
-    }
-    for g in &catalog.groups {
-        println!("  {base}/feeds/groups/{}.ics", g.slug());
+    let meetings = catalog.meetings.iter().map(|m| Feed::Meeting(m.id.clone()));
+    let groups = catalog
+        .groups
+        .iter()
+        .map(|g| Feed::Group(g.slug().to_string()));
+    for feed in [Feed::All, Feed::Deadlines]
+        .into_iter()
+        .chain(meetings)
+        .chain(groups)
+    {
+        println!("  {base}{}", crate::links::feed_path(&feed));
     }
     let _ = std::io::stdout().flush();
     tracing::info!(addresses = %addrs.join(", "), public_url = %base, "listening");

@@ -7,7 +7,10 @@
 //! static hosts ignore query strings; pages keep their `?lang=zh` links, so a static host needs
 //! the manifest's URL → file mapping (a CDN rule) for the Chinese pages.
 
+use crate::links::{self, Show};
 use crate::model::{Catalog, Lang};
+use crate::select::Feed;
+use crate::urls::Route;
 use crate::web::{self, AppState};
 use actix_web::test;
 use serde::Serialize;
@@ -39,46 +42,54 @@ pub struct Manifest {
 /// Every URL the export writes, with the file it goes to: feeds in every language (the
 /// language in the file name), the pages (`/` → `index.html`, `/meetings/x` →
 /// `meetings/x.html`, `?lang=zh` → `….zh.html`, which hosts with "clean URLs" serve at the
-/// page's path), the assets and the API documents.
+/// page's path) and their e-mail snippets, the assets and the API documents. Every path comes
+/// from the URL table.
 pub fn urls(catalog: &Catalog) -> Vec<(String, String)> {
-    let mut names: Vec<String> = vec!["feeds/all".into(), "feeds/deadlines".into()];
+    let mut feeds = vec![Feed::All, Feed::Deadlines];
     for m in &catalog.meetings {
-        names.push(format!("feeds/{}", m.id));
-        for e in &m.events {
-            names.push(format!("events/{}/{}", m.id, e.key));
-        }
+        feeds.push(Feed::Meeting(m.id.clone()));
+        feeds.extend(m.events.iter().map(|e| Feed::Event {
+            meeting: m.id.clone(),
+            key: e.key.clone(),
+        }));
     }
-    for g in &catalog.groups {
-        names.push(format!("feeds/groups/{}", g.slug()));
-    }
+    feeds.extend(
+        catalog
+            .groups
+            .iter()
+            .map(|g| Feed::Group(g.slug().to_string())),
+    );
     let mut out = Vec::new();
-    for name in names {
+    for feed in &feeds {
+        let path = links::feed_path(feed);
+        let stem = path.strip_suffix(".ics").unwrap_or(&path);
         for lang in Lang::ALL {
-            let file = match lang {
-                Lang::En => format!("{name}.ics"),
-                other => format!("{name}.{}.ics", other.code()),
+            let url = match lang {
+                Lang::En => path.clone(),
+                other => format!("{stem}.{}.ics", other.code()),
             };
-            out.push((format!("/{file}"), file));
+            out.push((url.clone(), url.trim_start_matches('/').to_string()));
         }
     }
-    let mut pages: Vec<String> = vec![
-        "/".into(),
-        "/subscribe/all".into(),
-        "/subscribe/deadlines".into(),
-    ];
-    for m in &catalog.meetings {
-        pages.push(format!("/meetings/{}", m.id));
-        pages.push(format!("/subscribe/{}", m.id));
+    // pages and their snippets: (page path, snippet paths)
+    let mut pages: Vec<(String, Vec<String>)> = vec![(Route::Index.path(&[]), Vec::new())];
+    let meetings = catalog.meetings.iter().map(|m| {
+        let show = [Show::Page, Show::EmailHtml, Show::EmailText];
+        show.map(|s| links::meeting_route(&m.id, s))
+    });
+    let subscribable = feeds.iter().filter_map(|f| {
+        let show = [Show::Page, Show::EmailHtml, Show::EmailText];
+        let paths = show.map(|s| links::subscribe_route(f, s));
+        let [Some(page), Some(html), Some(text)] = paths else {
+            return None;
+        };
+        Some([page, html, text])
+    });
+    for [page, html, text] in meetings.chain(subscribable) {
+        pages.push((page, vec![html, text]));
     }
-    for g in &catalog.groups {
-        pages.push(format!("/subscribe/groups/{}", g.slug()));
-    }
-    for page in pages {
+    for (page, snippets) in pages {
         for lang in Lang::ALL {
-            let base = match page.as_str() {
-                "/" => "index".to_string(),
-                p => p.trim_start_matches('/').to_string(),
-            };
             let (query, suffix) = match lang {
                 Lang::En => (String::new(), String::new()),
                 other => (
@@ -86,29 +97,44 @@ pub fn urls(catalog: &Catalog) -> Vec<(String, String)> {
                     format!(".{}", other.code()),
                 ),
             };
-            out.push((format!("{page}{query}"), format!("{base}{suffix}.html")));
-            if page.starts_with("/subscribe/") || page.starts_with("/meetings/") {
-                for ext in ["html", "txt"] {
-                    out.push((
-                        format!("{page}/email.{ext}{query}"),
-                        format!("{}/email{suffix}.{ext}", page.trim_start_matches('/')),
-                    ));
-                }
+            let file = match page.as_str() {
+                "/" => "index".to_string(),
+                p => p.trim_start_matches('/').to_string(),
+            };
+            out.push((format!("{page}{query}"), format!("{file}{suffix}.html")));
+            for snippet in &snippets {
+                let (stem, ext) = snippet.rsplit_once('.').unwrap_or((snippet, ""));
+                out.push((
+                    format!("{snippet}{query}"),
+                    format!("{}{suffix}.{ext}", stem.trim_start_matches('/')),
+                ));
             }
         }
     }
-    for asset in ["static/style.css", "static/app.js", "static/favicon.svg"] {
-        out.push((format!("/{asset}"), asset.to_string()));
+    for route in [Route::Style, Route::Script, Route::Icon] {
+        let path = route.path(&[]);
+        out.push((path.clone(), path.trim_start_matches('/').to_string()));
     }
-    out.push(("/api/meetings".into(), "api/meetings.json".into()));
-    out.push(("/api/feeds".into(), "api/feeds.json".into()));
-    out.push(("/api/events".into(), "api/events.json".into()));
-    out.push(("/api/openapi.json".into(), "api/openapi.json".into()));
-    for m in &catalog.meetings {
-        out.push((
-            format!("/api/meetings/{}", m.id),
-            format!("api/meetings/{}.json", m.id),
-        ));
+    let mut api = vec![
+        Route::ApiMeetings.path(&[]),
+        Route::ApiFeeds.path(&[]),
+        Route::ApiEvents.path(&[]),
+        Route::ApiOpenapi.path(&[]),
+    ];
+    api.extend(
+        catalog
+            .meetings
+            .iter()
+            .map(|m| Route::ApiMeeting.path(&[&m.id])),
+    );
+    for path in api {
+        let file = path.trim_start_matches('/');
+        let file = if file.ends_with(".json") {
+            file.to_string()
+        } else {
+            format!("{file}.json")
+        };
+        out.push((path, file));
     }
     out
 }

@@ -8,12 +8,15 @@
 //!   problem as `file:line:col: message`; yields a [`model::Catalog`] or nothing.
 //! * [`model`]: the validated meetings and events; only `load` builds them.
 //! * [`select`]: which events a feed request holds (feed, language, kinds, groups). Pure.
+//! * [`urls`]: the URL table: every resource's pattern and path builder, in one place.
 //! * [`links`]: every URL a person clicks or pastes (feeds, webcal, Google/Outlook subscribe and
 //!   add-event links, pages), built from the configured public URL. Pure.
 //! * [`render`]: events → bytes (iCalendar, with VTIMEZONEs derived from tzdb). Pure.
-//! * [`store`]: the snapshot being served, swappable as a whole.
+//! * [`store`]: the snapshot being served (catalog and rendered bytes), swappable as a whole;
+//!   no HTTP.
 //! * [`watch`]: hot reload on file changes and SIGHUP; only valid data is swapped in.
-//! * [`web`]: actix-web routes, thin handlers, HTTP caching semantics.
+//! * [`web`]: actix-web: the router built from [`urls`], thin handlers (parse the request, ask
+//!   the store or a renderer, hand the bytes to one response builder), HTTP caching semantics.
 //! * [`export`]: every feed and page written as static files, identical to what `serve` answers.
 //! * [`cli`]: the `itucal` command line.
 //! * [`logs`]: the log subscriber `serve` installs (one line per request, cheap to format).
@@ -27,6 +30,7 @@ pub mod model;
 pub mod render;
 pub mod select;
 pub mod store;
+pub mod urls;
 pub mod watch;
 pub mod web;
 

@@ -13,15 +13,9 @@
 
 use crate::model::{Catalog, Event, Lang, Meeting, When};
 use crate::select::{Feed, Filter};
+use crate::urls::Route;
+pub use crate::urls::{Show, encode};
 use chrono::{Days, NaiveDate};
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
-
-/// Characters kept as they are in a query value: RFC 3986 unreserved (`A-Z a-z 0-9 - . _ ~`).
-const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
 
 /// Google Calendar's "add calendar from URL" settings page: the fallback when a `cid` link is
 /// refused.
@@ -32,11 +26,6 @@ pub const GOOGLE_ADD_BY_URL: &str = "https://calendar.google.com/calendar/r/sett
 /// stay short enough for mail clients and the calendar services.
 pub const MAX_DETAILS: usize = 300;
 
-/// Percent-encodes a query value (or any text placed in a URL).
-pub fn encode(value: &str) -> String {
-    utf8_percent_encode(value, QUERY_VALUE).to_string()
-}
-
 /// `path` followed by `?query` when the query is not empty.
 pub fn with_query(path: &str, query: &str) -> String {
     if query.is_empty() {
@@ -46,13 +35,9 @@ pub fn with_query(path: &str, query: &str) -> String {
     }
 }
 
-/// The canonical query of `filter` without `download` (subscription URLs never download).
+/// The canonical query of `filter`.
 pub fn query(filter: &Filter) -> String {
-    Filter {
-        download: false,
-        ..filter.clone()
-    }
-    .to_query()
+    filter.to_query()
 }
 
 /// The query of the pages: only `lang=zh` (English is the default and adds nothing).
@@ -66,29 +51,32 @@ pub fn lang_query(lang: Lang) -> String {
 /// The path of a feed: `/feeds/all.ics`, `/feeds/{meeting}.ics`, `/feeds/groups/{slug}.ics`,
 /// `/feeds/deadlines.ics` or `/events/{meeting}/{key}.ics`.
 pub fn feed_path(feed: &Feed) -> String {
+    let ics = |name: &str| format!("{name}.ics");
     match feed {
-        Feed::All => "/feeds/all.ics".into(),
-        Feed::Deadlines => "/feeds/deadlines.ics".into(),
-        Feed::Meeting(id) => format!("/feeds/{}.ics", encode(id)),
-        Feed::Group(slug) => format!("/feeds/groups/{}.ics", encode(slug)),
-        Feed::Event { meeting, key } => {
-            format!("/events/{}/{}.ics", encode(meeting), encode(key))
-        }
+        Feed::All => Route::Feed.path(&[&ics("all")]),
+        Feed::Deadlines => Route::Feed.path(&[&ics("deadlines")]),
+        Feed::Meeting(id) => Route::Feed.path(&[&ics(id)]),
+        Feed::Group(slug) => Route::GroupFeed.path(&[&ics(slug)]),
+        Feed::Event { meeting, key } => Route::Event.path(&[meeting, &ics(key)]),
     }
 }
 
-/// The feed's subscription URL: `{base}{path}?{canonical query}` (never with `download`).
+/// The feed's subscription URL: `{base}{path}?{canonical query}`.
 pub fn feed_url(base: &str, feed: &Feed, filter: &Filter) -> String {
     format!("{base}{}", with_query(&feed_path(feed), &query(filter)))
 }
 
-/// The feed as a one-time download: the subscription URL with `download=1` last.
+/// The query parameter that serves a feed as a one-time download (an attachment), not as a
+/// subscription.
+pub const DOWNLOAD: &str = "download=1";
+
+/// The feed as a one-time download: the subscription URL with [`DOWNLOAD`] last.
 pub fn download_url(base: &str, feed: &Feed, filter: &Filter) -> String {
-    let q = Filter {
-        download: true,
-        ..filter.clone()
+    let mut q = query(filter);
+    if !q.is_empty() {
+        q.push('&');
     }
-    .to_query();
+    q.push_str(DOWNLOAD);
     format!("{base}{}", with_query(&feed_path(feed), &q))
 }
 
@@ -270,18 +258,38 @@ pub fn outlook_event(
 /// `/subscribe/groups/{slug}`, `/subscribe/deadlines`. A single event has none (it is added,
 /// not subscribed to): `None`.
 pub fn subscribe_path(feed: &Feed) -> Option<String> {
+    subscribe_route(feed, Show::Page)
+}
+
+/// The path of a feed's subscribe page or one of its snippets (`None` for a single event).
+pub fn subscribe_route(feed: &Feed, show: Show) -> Option<String> {
+    let (route, group) = match show {
+        Show::Page => (Route::Subscribe, Route::SubscribeGroup),
+        Show::EmailHtml => (Route::SubscribeEmailHtml, Route::SubscribeGroupEmailHtml),
+        Show::EmailText => (Route::SubscribeEmailText, Route::SubscribeGroupEmailText),
+    };
     Some(match feed {
-        Feed::All => "/subscribe/all".into(),
-        Feed::Deadlines => "/subscribe/deadlines".into(),
-        Feed::Meeting(id) => format!("/subscribe/{}", encode(id)),
-        Feed::Group(slug) => format!("/subscribe/groups/{}", encode(slug)),
+        Feed::All => route.path(&["all"]),
+        Feed::Deadlines => route.path(&["deadlines"]),
+        Feed::Meeting(id) => route.path(&[id]),
+        Feed::Group(slug) => group.path(&[slug]),
         Feed::Event { .. } => return None,
     })
 }
 
 /// The path of a meeting's page.
 pub fn meeting_path(id: &str) -> String {
-    format!("/meetings/{}", encode(id))
+    meeting_route(id, Show::Page)
+}
+
+/// The path of a meeting's page or one of its e-mail snippets.
+pub fn meeting_route(id: &str, show: Show) -> String {
+    match show {
+        Show::Page => Route::Meeting,
+        Show::EmailHtml => Route::MeetingEmailHtml,
+        Show::EmailText => Route::MeetingEmailText,
+    }
+    .path(&[id])
 }
 
 /// The absolute URL of a meeting's page in `lang`.
@@ -326,23 +334,22 @@ pub struct FeedLinks {
 }
 
 impl FeedLinks {
-    /// The links of `feed` with `filter` (its `download` is ignored).
+    /// The links of `feed` with `filter`.
     pub fn new(base: &str, catalog: &Catalog, feed: &Feed, filter: &Filter) -> FeedLinks {
         let (name, _) = crate::render::ics::feed_title(catalog, feed, filter);
         let https = feed_url(base, feed, filter);
         let q = query(filter);
-        let page_at = |suffix: &str| {
-            subscribe_path(feed).map(|p| format!("{base}{}", with_query(&(p + suffix), &q)))
-        };
+        let page_at =
+            |show| subscribe_route(feed, show).map(|p| format!("{base}{}", with_query(&p, &q)));
         FeedLinks {
             webcal: webcal(&https),
             download: download_url(base, feed, filter),
             google: google_subscribe(&https),
             outlook: outlook_subscribe(Outlook::Live, &https, &name),
             office365: outlook_subscribe(Outlook::Office, &https, &name),
-            page: page_at(""),
-            email_html: page_at("/email.html"),
-            email_txt: page_at("/email.txt"),
+            page: page_at(Show::Page),
+            email_html: page_at(Show::EmailHtml),
+            email_txt: page_at(Show::EmailText),
             name,
             https,
         }
@@ -497,15 +504,6 @@ title = "Deadline"
             };
             assert_eq!(dl, want_dl, "{feed:?}");
         }
-        // a filter that says download still gives a subscription URL without it
-        let f = Filter {
-            download: true,
-            ..Filter::default()
-        };
-        assert_eq!(
-            feed_url(BASE, &Feed::All, &f),
-            "https://feeds.example.org/feeds/all.ics"
-        );
     }
 
     #[test]

@@ -44,8 +44,6 @@ pub struct Filter {
     pub kinds: Vec<Kind>,
     /// Only events belonging to one of these group slugs (empty: all).
     pub groups: Vec<String>,
-    /// Serve as a file download.
-    pub download: bool,
 }
 
 impl Default for Filter {
@@ -54,7 +52,6 @@ impl Default for Filter {
             lang: Lang::En,
             kinds: Vec::new(),
             groups: Vec::new(),
-            download: false,
         }
     }
 }
@@ -81,7 +78,7 @@ impl fmt::Display for NotFound {
 
 impl Filter {
     /// The query parameters a feed takes.
-    pub const PARAMS: [&'static str; 4] = ["lang", "kind", "group", "download"];
+    pub const PARAMS: [&'static str; 3] = ["lang", "kind", "group"];
 
     /// Builds a filter from decoded query pairs, checking each value against `catalog`.
     pub fn parse<'a>(
@@ -127,17 +124,6 @@ impl Filter {
                         f.groups.push(group.slug().to_string());
                     }
                 }
-                "download" => {
-                    f.download = match v {
-                        "1" | "true" | "yes" => true,
-                        "0" | "false" | "no" | "" => false,
-                        _ => {
-                            return Err(BadQuery(format!(
-                                "parameter 'download': '{v}' is not a yes/no value; allowed: 1, 0, true, false"
-                            )));
-                        }
-                    }
-                }
                 _ => {
                     return Err(BadQuery(format!(
                         "unknown parameter '{k}'; allowed: {}",
@@ -166,9 +152,6 @@ impl Filter {
         }
         if !self.groups.is_empty() {
             parts.push(format!("group={}", self.groups.join(",")));
-        }
-        if self.download {
-            parts.push("download=1".into());
         }
         parts.join("&")
     }
@@ -204,6 +187,16 @@ fn meeting_ids(catalog: &Catalog) -> String {
     ids.join(", ")
 }
 
+/// The meeting with `id`, or a 404 naming those that exist.
+pub fn meeting<'a>(catalog: &'a Catalog, id: &str) -> Result<&'a Meeting, NotFound> {
+    catalog.meeting(id).ok_or_else(|| {
+        NotFound(format!(
+            "no meeting '{id}'; meetings: {}",
+            meeting_ids(catalog)
+        ))
+    })
+}
+
 /// Whether `event` of `meeting` belongs to the group with `slug`: it is tagged with it, or it
 /// concerns the whole meeting (no groups) and the meeting declares the group.
 pub fn belongs_to(meeting: &Meeting, event: &Event, slug: &str) -> bool {
@@ -221,14 +214,7 @@ pub fn select<'a>(
     filter: &Filter,
 ) -> Result<Vec<(&'a Meeting, &'a Event)>, NotFound> {
     let meetings: Vec<&Meeting> = match feed {
-        Feed::Meeting(id) | Feed::Event { meeting: id, .. } => {
-            vec![catalog.meeting(id).ok_or_else(|| {
-                NotFound(format!(
-                    "no meeting '{id}'; meetings: {}",
-                    meeting_ids(catalog)
-                ))
-            })?]
-        }
+        Feed::Meeting(id) | Feed::Event { meeting: id, .. } => vec![meeting(catalog, id)?],
         Feed::Group(slug) => {
             if catalog.groups.iter().all(|g| g.slug() != slug) {
                 return Err(NotFound(format!(
@@ -383,12 +369,8 @@ title = "WP"
                 "parameter 'kind' is empty; give one or more comma-separated values",
             ),
             (
-                ("download", "maybe"),
-                "parameter 'download': 'maybe' is not a yes/no value; allowed: 1, 0, true, false",
-            ),
-            (
                 ("lnag", "zh"),
-                "unknown parameter 'lnag'; allowed: lang, kind, group, download",
+                "unknown parameter 'lnag'; allowed: lang, kind, group",
             ),
         ];
         for ((k, v), want) in cases {

@@ -1,7 +1,7 @@
 //! The one error type of the HTTP layer, mapped to a status in one place.
 //!
 //! Every error a client can cause is a 4xx whose plain-text body says what was wrong and what
-//! would be right; nothing a client sends leads to a 500.
+//! would be right, with what the client sent escaped; nothing a client sends leads to a 500.
 
 use crate::select::{BadQuery, NotFound};
 use actix_web::http::{StatusCode, header};
@@ -50,20 +50,46 @@ impl ResponseError for WebError {
             .insert_header((header::CONTENT_TYPE, "text/plain; charset=utf-8"))
             .insert_header((header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
             .insert_header((header::CACHE_CONTROL, "no-store"))
-            .body(format!("{self}\n"))
+            .body(format!("{}\n", escape_controls(&self.to_string())))
     }
 }
 
-/// Quotes client input inside a message, cut to a readable length.
+/// `text` with every control character written as an escape (`\u{0}`): messages quote what
+/// the client sent, and a body must not carry a NUL, an escape sequence for a terminal, or a
+/// line break that forges a second line.
+pub fn escape_controls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Quotes client input inside a message, cut to a readable length (control characters are
+/// escaped when the message is sent: [`escape_controls`]).
 pub fn quote(input: &str) -> String {
     const MAX: usize = 80;
-    let mut s: String = input
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(MAX)
-        .collect();
+    let mut s: String = input.chars().take(MAX).collect();
     if input.chars().count() > MAX {
         s.push('…');
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_in_a_message_are_escaped() {
+        assert_eq!(
+            escape_controls("no feed 'all\0'\r\nX: y\u{1b}[2J"),
+            "no feed 'all\\u{0}'\\r\\nX: y\\u{1b}[2J"
+        );
+        assert_eq!(escape_controls("第Q2/20 ok"), "第Q2/20 ok");
+    }
 }

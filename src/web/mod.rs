@@ -10,11 +10,14 @@ pub mod observe;
 pub mod routes;
 
 use crate::store::Store;
+use crate::urls::Route;
 use actix_web::body::MessageBody;
-use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::dev::{ResourceDef, ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::http::header;
+use actix_web::middleware::DefaultHeaders;
 use actix_web::{App, HttpResponse, HttpServer, guard, web};
 use std::net::TcpListener;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 /// What every handler can reach.
 #[derive(Debug, Clone)]
@@ -39,8 +42,9 @@ impl AppState {
     }
 }
 
-/// The whole app: every route, behind one middleware that refuses over-long URLs, logs and
-/// measures every request ([`observe::log_and_measure`]).
+/// The whole app: every route, behind the middleware that refuses over-long URLs, logs and
+/// measures every request ([`observe::log_and_measure`]), and gives every response
+/// `X-Content-Type-Options: nosniff` (browsers must not guess another type than ours).
 pub fn app(
     state: AppState,
 ) -> App<
@@ -54,101 +58,133 @@ pub fn app(
 > {
     App::new()
         .wrap(actix_web::middleware::from_fn(observe::log_and_measure))
+        // outermost, so that the middleware's own answers (a URL too long) get it too
+        .wrap(DefaultHeaders::new().add((header::X_CONTENT_TYPE_OPTIONS, "nosniff")))
         .configure(configure(state))
 }
 
-/// A route's pattern and the function that builds its handler.
-type RouteDef = (&'static str, fn() -> actix_web::Route);
+/// The handler of each route of the URL table ([`crate::urls`]); the table's pattern is the
+/// resource's name too, which metrics and logs label requests with ([`route_label`]).
+fn handler(route: Route) -> actix_web::Route {
+    use routes::{api, feeds, health, pages};
+    match route {
+        Route::Health => web::to(health::healthz),
+        Route::Metrics => web::to(observe::metrics),
+        Route::GroupFeed | Route::Feed | Route::Event => {
+            web::to(move |req, state| feeds::feed(req, state, route))
+        }
+        Route::Index
+        | Route::Meeting
+        | Route::MeetingEmailHtml
+        | Route::MeetingEmailText
+        | Route::SubscribeGroup
+        | Route::SubscribeGroupEmailHtml
+        | Route::SubscribeGroupEmailText
+        | Route::Subscribe
+        | Route::SubscribeEmailHtml
+        | Route::SubscribeEmailText => web::to(move |req, state| pages::page(req, state, route)),
+        Route::Style | Route::Script | Route::Icon | Route::FaviconIco => {
+            web::to(move |req| pages::asset(req, route))
+        }
+        Route::ApiMeetings => web::to(api::meetings),
+        Route::ApiMeeting => web::to(api::meeting),
+        Route::ApiEvents => web::to(api::events),
+        Route::ApiFeeds => web::to(api::feeds),
+        Route::ApiOpenapi => web::to(api::openapi),
+    }
+}
 
-/// Every route: its pattern (also the resource's name, which metrics and logs label requests
-/// with, see [`route_label`]) and its handler, in matching order. All answer GET and HEAD.
-#[rustfmt::skip]
-static ROUTES: &[RouteDef] = &[
-    ("/healthz", || web::to(routes::health::healthz)),
-    ("/metrics", || web::to(observe::metrics)),
-    // the feeds (routes::feeds)
-    ("/feeds/groups/{slug}", || web::to(routes::feeds::group)),
-    ("/feeds/{name}", || web::to(routes::feeds::feed)),
-    ("/events/{meeting}/{key}", || web::to(routes::feeds::event)),
-    // the pages people read, their e-mail snippets and assets (routes::pages)
-    ("/", || web::to(routes::pages::index)),
-    ("/meetings/{id}", || web::to(routes::pages::meeting)),
-    ("/meetings/{id}/email.html", || web::to(routes::pages::meeting_email_html)),
-    ("/meetings/{id}/email.txt", || web::to(routes::pages::meeting_email_txt)),
-    ("/subscribe/groups/{slug}", || web::to(routes::pages::subscribe_group)),
-    ("/subscribe/groups/{slug}/email.html", || web::to(routes::pages::subscribe_group_email_html)),
-    ("/subscribe/groups/{slug}/email.txt", || web::to(routes::pages::subscribe_group_email_txt)),
-    ("/subscribe/{feed}", || web::to(routes::pages::subscribe)),
-    ("/subscribe/{feed}/email.html", || web::to(routes::pages::subscribe_email_html)),
-    ("/subscribe/{feed}/email.txt", || web::to(routes::pages::subscribe_email_txt)),
-    ("/static/style.css", || web::to(routes::pages::style)),
-    ("/static/app.js", || web::to(routes::pages::script)),
-    ("/static/favicon.svg", || web::to(routes::pages::icon)),
-    ("/favicon.ico", || web::to(routes::pages::icon)),
-    // the JSON API (routes::api)
-    ("/api/meetings", || web::to(routes::api::meetings)),
-    ("/api/meetings/{id}", || web::to(routes::api::meeting)),
-    ("/api/events", || web::to(routes::api::events)),
-    ("/api/feeds", || web::to(routes::api::feeds)),
-    ("/api/openapi.json", || web::to(routes::api::openapi)),
-];
+/// Whether a route's answers may be read from any site (`Access-Control-Allow-Origin: *`):
+/// the feeds and the API, which scripts elsewhere fetch.
+pub fn cross_origin(route: Route) -> bool {
+    matches!(route, Route::GroupFeed | Route::Feed | Route::Event)
+        || route.pattern().starts_with("/api/")
+}
 
-/// The route pattern a request matched, as a `'static` label (no allocation per request), from
-/// the resource name actix reports; `unmatched` for the default service.
+/// The route a request matched, as a `'static` label: the pattern, from the resource name
+/// actix reports; `unmatched` for the default service.
 pub fn route_label(req: &actix_web::HttpRequest) -> &'static str {
     req.match_name()
-        .and_then(|name| ROUTES.iter().find(|(p, _)| *p == name))
-        .map_or("unmatched", |(p, _)| p)
+        .and_then(Route::from_pattern)
+        .map_or("unmatched", Route::pattern)
 }
+
+/// The methods every route answers.
+pub const ALLOW: &str = "GET, HEAD, OPTIONS";
 
 /// Mounts every route and the shared state.
 pub fn configure(state: AppState) -> impl FnOnce(&mut web::ServiceConfig) {
     move |cfg: &mut web::ServiceConfig| {
         cfg.app_data(web::Data::new(state));
-        for &(pattern, route) in ROUTES {
+        for &route in Route::ALL {
             // GET and HEAD (actix's `web::get()` would not answer HEAD), guarded on the
-            // resource: another method on a route's path falls through to `not_found`, which
-            // answers 405 with the reason and `Allow`
+            // resource: another method on a route's path falls through to `unrouted`, which
+            // answers a preflight or a 405 with `Allow`
             cfg.service(
-                web::resource(pattern)
-                    .name(pattern)
+                web::resource(route.pattern())
+                    .name(route.pattern())
                     .guard(guard::Any(guard::Get()).or(guard::Head()))
-                    .route(route()),
+                    .route(handler(route)),
             );
         }
-        cfg.default_service(web::to(not_found));
+        cfg.default_service(web::to(unrouted));
     }
 }
 
-async fn not_found(req: actix_web::HttpRequest) -> Result<HttpResponse, error::WebError> {
-    let known = "/feeds/all.ics, /feeds/{meeting}.ics, /feeds/groups/{group}.ics, /feeds/deadlines.ics, /events/{meeting}/{key}.ics, /healthz, /, /meetings/{meeting}, /subscribe/{feed}, /api/openapi.json";
-    let path = req.path();
-    // pages and API: a GET of an unknown path is a 404, another method on them a 405
-    let page = path == "/"
-        || ["/meetings/", "/subscribe/", "/api/", "/static/"]
+/// The route whose pattern matches `path`, if any: the same patterns the router tries.
+fn route_of(path: &str) -> Option<Route> {
+    static DEFS: LazyLock<Vec<(Route, ResourceDef)>> = LazyLock::new(|| {
+        Route::ALL
             .iter()
-            .any(|p| path.starts_with(p));
-    let read = matches!(
-        *req.method(),
-        actix_web::http::Method::GET | actix_web::http::Method::HEAD
-    );
-    let routed = ["/healthz", "/feeds/", "/events/"]
-        .iter()
-        .any(|p| path.starts_with(p))
-        || (page && !read);
-    if routed {
-        // the path exists for GET/HEAD only
-        return Ok(HttpResponse::MethodNotAllowed()
-            .insert_header(("Allow", "GET, HEAD"))
-            .body(format!(
-                "method {} is not allowed here; use GET or HEAD\n",
-                req.method()
-            )));
+            .map(|&r| (r, ResourceDef::new(r.pattern())))
+            .collect()
+    });
+    DEFS.iter().find(|(_, d)| d.is_match(path)).map(|(r, _)| *r)
+}
+
+/// What the router did not answer: a path no route has is a 404 naming the routes; a route's
+/// path with another method is a CORS preflight (OPTIONS) or a 405.
+async fn unrouted(req: actix_web::HttpRequest) -> Result<HttpResponse, error::WebError> {
+    use actix_web::http::{Method, header};
+    let Some(route) = route_of(req.match_info().as_str()) else {
+        return Err(error::WebError::NotFound(format!(
+            "no resource at '{}'; resources: {}",
+            error::quote(req.path()),
+            Route::listing()
+        )));
+    };
+    if req.method() == Method::OPTIONS {
+        // a preflight, which a browser sends before a cross-origin GET with validators
+        // (If-None-Match is not a CORS-safelisted header); the answer is the same for every
+        // origin, so caches and the browser may keep it a day
+        let mut res = HttpResponse::NoContent();
+        res.insert_header((header::ALLOW, ALLOW));
+        if cross_origin(route) {
+            res.insert_header((header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
+                .insert_header((header::ACCESS_CONTROL_ALLOW_METHODS, "GET, HEAD"))
+                .insert_header((
+                    header::ACCESS_CONTROL_ALLOW_HEADERS,
+                    "If-None-Match, If-Modified-Since",
+                ))
+                .insert_header((header::ACCESS_CONTROL_MAX_AGE, "86400"));
+        }
+        return Ok(res.finish());
     }
-    Err(error::WebError::NotFound(format!(
-        "no resource at '{}'; resources: {known}",
-        error::quote(path)
-    )))
+    Ok(HttpResponse::MethodNotAllowed()
+        .insert_header((header::ALLOW, ALLOW))
+        .body(format!(
+            "method {} is not allowed here; use GET or HEAD\n",
+            req.method()
+        )))
+}
+
+/// The path segment `name` of the route a request matched, percent-decoded (an invalid UTF-8
+/// sequence becomes U+FFFD, and so names nothing that exists).
+pub fn segment(req: &actix_web::HttpRequest, name: &str) -> String {
+    let raw = req.match_info().get(name).unwrap_or_default();
+    percent_encoding::percent_decode_str(raw)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 /// Longest request target (path and query) accepted; real feed URLs are far shorter.

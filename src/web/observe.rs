@@ -349,12 +349,8 @@ pub async fn log_and_measure(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
     let start = Instant::now();
-    let mut answered_by = None;
     let mut res = if let Some(err) = crate::web::url_too_long(req.request()) {
         req.error_response(err).map_into_right_body()
-    } else if let Some((res, route)) = crate::web::routes::feeds::answer_again(req.request()) {
-        answered_by = Some(route);
-        req.into_response(res).map_into_right_body()
     } else {
         next.call(req).await?.map_into_left_body()
     };
@@ -369,7 +365,7 @@ pub async fn log_and_measure(
     let request = res.request();
     let method = method_label(request.method());
     if let Some(state) = request.app_data::<web::Data<crate::web::AppState>>() {
-        let route = answered_by.unwrap_or_else(|| crate::web::route_label(request));
+        let route = crate::web::route_label(request);
         state.metrics.record(route, method, status, elapsed);
     }
     crate::logs::RequestLine {

@@ -1,18 +1,16 @@
 //! The iCalendar feeds: `/feeds/all.ics`, `/feeds/{meeting}.ics`, `/feeds/groups/{slug}.ics`,
-//! `/feeds/deadlines.ics` and `/events/{meeting}/{key}.ics`.
-//!
-//! A feed's answer depends on the request target (path and query) and the data alone, so each
-//! answered target is remembered by the snapshot, and [`answer_again`] answers it next time
-//! before any routing: the response calendar fetchers poll for most.
+//! `/feeds/deadlines.ics` and `/events/{meeting}/{key}.ics`, each also with the language in the
+//! path (`all.zh.ics`: static hosts ignore query strings).
 
-use crate::model::Lang;
+use crate::model::{Group, Lang};
 use crate::select::{Feed, Filter};
+use crate::urls::Route;
 use crate::web::error::{WebError, quote};
-use crate::web::{AppState, http};
+use crate::web::{AppState, http, segment};
 use actix_web::{HttpRequest, HttpResponse, web};
 
 /// The name before `.ics` in a path segment, and the language when the segment names one
-/// (`all.zh.ics`: static hosts ignore query strings, so every language has a path too), or 404.
+/// (`all.zh.ics`), or 404.
 fn ics_name(segment: &str) -> Result<(&str, Option<Lang>), WebError> {
     let name = segment
         .strip_suffix(".ics")
@@ -32,92 +30,69 @@ fn ics_name(segment: &str) -> Result<(&str, Option<Lang>), WebError> {
     })
 }
 
-async fn serve(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    feed: Feed,
-    path_lang: Option<Lang>,
-) -> Result<HttpResponse, WebError> {
-    let snap = state.store.current();
-    let pairs = http::query_pairs(&req)?;
-    let mut filter = Filter::parse(
-        pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-        snap.catalog(),
-    )?;
-    if let Some(lang) = path_lang {
-        if pairs.iter().any(|(k, _)| k == "lang") && filter.lang != lang {
-            return Err(WebError::BadRequest(format!(
-                "parameter 'lang': the path asks for '{}' and the query for '{}'; give one",
-                lang.code(),
-                filter.lang.code()
-            )));
-        }
-        filter.lang = lang;
-    }
-    let rendered = snap.feed(&feed, &filter)?;
-    if let Some(target) = req.uri().path_and_query() {
-        snap.remember(
-            target.as_str(),
-            &feed,
-            &filter,
-            crate::web::route_label(&req),
-        );
-    }
-    Ok(http::calendar_response(&req, &rendered, filter.download))
+/// The feed a feed route's path names, and the language if the path gives one.
+fn path_feed(req: &HttpRequest, route: Route) -> Result<(Feed, Option<Lang>), WebError> {
+    let last = match route {
+        Route::Event => "key",
+        Route::GroupFeed => "slug",
+        _ => "name",
+    };
+    let file = segment(req, last);
+    let (name, lang) = ics_name(&file)?;
+    let feed = match (route, name) {
+        (Route::Event, key) => Feed::Event {
+            meeting: segment(req, "meeting"),
+            key: key.to_string(),
+        },
+        // a group name such as `Q2%2F20` is accepted too
+        (Route::GroupFeed, name) => Feed::Group(Group::slug_of(name)),
+        (_, "all") => Feed::All,
+        (_, "deadlines") => Feed::Deadlines,
+        (_, id) => Feed::Meeting(id.to_string()),
+    };
+    Ok((feed, lang))
 }
 
-/// The response to a GET or HEAD of a feed target answered before from the data being served
-/// (the same response its route builds: [`http::calendar_response`] of the same feed), and
-/// the route pattern it counts under. `None`: the request goes to the router.
-pub fn answer_again(req: &HttpRequest) -> Option<(HttpResponse, &'static str)> {
-    use actix_web::http::Method;
-    if !matches!(*req.method(), Method::GET | Method::HEAD) {
-        return None;
-    }
-    let state = req.app_data::<web::Data<AppState>>()?;
-    let target = req.uri().path_and_query()?.as_str();
-    state.store.current().answered(target, |a| {
-        (
-            http::calendar_response(req, &a.rendered, a.download),
-            a.route,
-        )
-    })
-}
-
-/// `/feeds/{name}.ics`: `all`, `deadlines` or a meeting id.
+/// `GET` of a feed or single event (`route` is one of the three feed routes).
 pub async fn feed(
     req: HttpRequest,
     state: web::Data<AppState>,
-    path: web::Path<String>,
+    route: Route,
 ) -> Result<HttpResponse, WebError> {
-    let (name, lang) = ics_name(&path)?;
-    let feed = match name {
-        "all" => Feed::All,
-        "deadlines" => Feed::Deadlines,
-        id => Feed::Meeting(id.to_string()),
+    let snap = state.store.snapshot();
+    let (feed, path_lang) = path_feed(&req, route)?;
+    let mut query = http::parse_query(&req, snap.catalog(), &http::FEED_PARAMS, false)?;
+    if let Some(lang) = path_lang {
+        if query.lang_given && query.filter.lang != lang {
+            return Err(WebError::BadRequest(format!(
+                "parameter 'lang': the path asks for '{}' and the query for '{}'; give one",
+                lang.code(),
+                query.filter.lang.code()
+            )));
+        }
+        query.filter.lang = lang;
+    }
+    let rendered = snap.feed(&feed, &query.filter)?;
+    let name = filename(&feed, &query.filter);
+    Ok(http::calendar_response(
+        &req,
+        &rendered,
+        &name,
+        query.download,
+    ))
+}
+
+/// The download file name of a feed: `itu-t-q2-20.ics`, `sg20-wp1-2018-01-zh.ics`, …
+pub fn filename(feed: &Feed, filter: &Filter) -> String {
+    let base = match feed {
+        Feed::All => "itu-t-meetings".to_string(),
+        Feed::Deadlines => "itu-t-deadlines".to_string(),
+        Feed::Group(slug) => format!("itu-t-{slug}"),
+        Feed::Meeting(id) => id.clone(),
+        Feed::Event { meeting, key } => format!("{meeting}-{key}"),
     };
-    serve(req, state, feed, lang).await
-}
-
-/// `/feeds/groups/{slug}.ics` (a group name such as `Q2%2F20` is accepted too).
-pub async fn group(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-) -> Result<HttpResponse, WebError> {
-    let (name, lang) = ics_name(&path)?;
-    let slug = crate::model::Group::slug_of(name);
-    serve(req, state, Feed::Group(slug), lang).await
-}
-
-/// `/events/{meeting}/{key}.ics`.
-pub async fn event(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-) -> Result<HttpResponse, WebError> {
-    let (meeting, file) = path.into_inner();
-    let (key, lang) = ics_name(&file)?;
-    let key = key.to_string();
-    serve(req, state, Feed::Event { meeting, key }, lang).await
+    match filter.lang {
+        Lang::En => format!("{base}.ics"),
+        other => format!("{base}-{}.ics", other.code()),
+    }
 }
