@@ -162,11 +162,13 @@ pub fn calendar(
     let (name, description) = feed_title(catalog, feed, filter);
     let zone = feed_zone(selection);
 
+    // No METHOD: CalDAV servers refuse a calendar object that has one (RFC 4791 §4.1), and
+    // METHOD:PUBLISH asks for an ORGANIZER in every VEVENT (RFC 5546 §3.2.1), which a published
+    // feed leaves out. A file without METHOD is a plain calendar, which is what a feed is.
     let mut head = icalendar::Calendar::empty();
     head.append_property(Property::new("VERSION", "2.0"))
         .append_property(Property::new("PRODID", PRODID))
         .append_property(Property::new("CALSCALE", "GREGORIAN"))
-        .append_property(Property::new("METHOD", "PUBLISH"))
         .append_property(Property::new("NAME", &name))
         .append_property(Property::new("X-WR-CALNAME", &name))
         .append_property(Property::new("DESCRIPTION", &description))
@@ -553,14 +555,14 @@ title = "Summer session"
             ("VERSION:2.0\r\n", 1),
             ("PRODID:", 1),
             ("CALSCALE:GREGORIAN\r\n", 1),
-            ("METHOD:PUBLISH\r\n", 1),
             ("REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n", 1),
             ("X-PUBLISHED-TTL:PT1H\r\n", 1),
             ("BEGIN:VTIMEZONE\r\n", 1),
         ] {
             assert_eq!(ics.matches(prop).count(), n, "{prop}");
         }
-        for banned in ["ORGANIZER", "ATTENDEE", "METHOD:REQUEST", "VALARM"] {
+        // METHOD: neither REQUEST (Outlook takes the feed for an invitation) nor PUBLISH
+        for banned in ["ORGANIZER", "ATTENDEE", "METHOD", "VALARM"] {
             assert!(!ics.contains(banned), "{banned}");
         }
     }
