@@ -14,13 +14,28 @@ pub fn unfold(text: &str) -> String {
     text.replace("\r\n ", "").replace("\r\n\t", "")
 }
 
-/// Folds every line of `text` (lines separated by CRLF; `text` ends with CRLF) to [`LIMIT`].
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 32);
-    for line in text.split_terminator("\r\n") {
-        fold_line(line, &mut out);
+/// Appends `text` (lines separated by CRLF, ending with CRLF) to `out` with every content line
+/// folded to [`LIMIT`]. Lines already folded (by the icalendar crate, whose folder can leave 76
+/// octets) are unfolded first: a physical line starting with a space or tab continues the one
+/// before it.
+pub fn refold_into(text: &str, out: &mut String) {
+    // the content line being gathered from its physical lines
+    let mut line = String::with_capacity(256);
+    for physical in text.split_terminator("\r\n") {
+        match physical.strip_prefix([' ', '\t']) {
+            Some(continued) => line.push_str(continued),
+            None => {
+                if !line.is_empty() {
+                    fold_line(&line, out);
+                    line.clear();
+                }
+                line.push_str(physical);
+            }
+        }
     }
-    out
+    if !line.is_empty() {
+        fold_line(&line, out);
+    }
 }
 
 /// Appends `line`, folded, each physical line ending in CRLF.
@@ -58,6 +73,12 @@ pub fn fold_line(line: &str, out: &mut String) {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    fn fold(text: &str) -> String {
+        let mut out = String::new();
+        refold_into(text, &mut out);
+        out
+    }
 
     fn physical_lines(s: &str) -> Vec<&str> {
         s.split_terminator("\r\n").collect()
@@ -100,6 +121,34 @@ mod tests {
         let line = format!("DESCRIPTION:{}\\\\x", "a".repeat(61));
         let out = fold(&format!("{line}\r\n"));
         assert!(out.starts_with(&format!("DESCRIPTION:{}\\\\\r\n x", "a".repeat(61))));
+    }
+
+    #[test]
+    fn the_icalendar_crates_76_octet_line_is_folded_again() {
+        use icalendar::Component;
+        // 150 octets: the crate cuts after 75 and leaves the other 75 behind a space
+        let mut ev = icalendar::Event::new();
+        ev.uid("u")
+            .timestamp(chrono::DateTime::UNIX_EPOCH)
+            .add_property("SUMMARY", "s".repeat(150 - "SUMMARY:".len()));
+        let crate_text = ev.to_string();
+        let longest = |t: &str| t.split("\r\n").map(str::len).max().unwrap_or(0);
+        assert_eq!(
+            longest(&crate_text),
+            76,
+            "the crate's folder changed: check whether the re-fold is still needed\n{crate_text}"
+        );
+        let mut ours = String::new();
+        refold_into(&crate_text, &mut ours);
+        assert!(longest(&ours) <= LIMIT, "{ours}");
+        assert_eq!(unfold(&ours), unfold(&crate_text));
+    }
+
+    #[test]
+    fn refolding_gathers_continuation_lines_before_folding() {
+        let folded = "A:one\r\n two\r\n\tthree\r\nB:x\r\n";
+        assert_eq!(fold(folded), "A:onetwothree\r\nB:x\r\n");
+        assert_eq!(fold(""), "");
     }
 
     proptest! {

@@ -141,6 +141,38 @@ fn a_broken_vtimezone_is_caught_by_every_reader() {
 }
 
 #[test]
+#[ignore = "needs the readers that tests/conformance/install.sh installs (.ci/run does)"]
+fn libical_refuses_method_publish_in_a_feed_without_organizers() {
+    // What the feeds carried until they dropped METHOD: libical's restriction check (RFC 5546
+    // §3.2.1) must fail the reader on it, which proves the reader runs that check on every file.
+    let dir = variants::fixtures().join("conformance");
+    let v = variants::all(&dir)
+        .into_iter()
+        .find(|v| v.uri == "/feeds/dst-geneva-2018.ics?lang=en")
+        .expect("the DST meeting feed");
+    let with_method = v.body.replacen(
+        "CALSCALE:GREGORIAN\r\n",
+        "CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n",
+        1,
+    );
+    assert_ne!(with_method, v.body, "no CALSCALE line to put METHOD after");
+    let tmp = tempfile::tempdir().unwrap();
+    let (plain, published) = (tmp.path().join("plain.ics"), tmp.path().join("method.ics"));
+    std::fs::write(&plain, &v.body).unwrap();
+    std::fs::write(&published, &with_method).unwrap();
+    let libical = readers::ALL
+        .iter()
+        .find(|r| r.name == "libical")
+        .expect("the libical reader");
+    readers::run(libical, std::slice::from_ref(&plain)).expect("the feed as served");
+    let err = readers::run(libical, &[published]).expect_err("METHOD:PUBLISH without ORGANIZER");
+    assert!(
+        err.contains("ORGANIZER") && err.contains("INVALID-ITIP"),
+        "libical failed for another reason: {err}"
+    );
+}
+
+#[test]
 fn bytes_are_identical_on_a_second_request_and_after_a_restart() {
     let dir = variants::fixtures().join("conformance");
     let in_process: BTreeMap<String, String> = variants::all(&dir)

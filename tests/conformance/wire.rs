@@ -99,6 +99,14 @@ pub fn problems(ics: &[u8]) -> Vec<String> {
             out.push(format!("{n} {prop} properties on the calendar"));
         }
     }
+    // a feed or download is a plain calendar, not an iTIP message (RFC 5546)
+    if calendar_props.contains(&"METHOD") {
+        out.push(
+            "METHOD on the calendar: CalDAV servers refuse the file (RFC 4791 §4.1) and \
+             METHOD:PUBLISH asks for an ORGANIZER in every event"
+                .into(),
+        );
+    }
     for tz in tzids_used.difference(&tzids_defined) {
         out.push(format!("TZID={tz} has no VTIMEZONE"));
     }
@@ -182,6 +190,10 @@ mod tests {
             (
                 GOOD.replace("PRODID:x\r\n", "PRODID:x\r\nPRODID:y\r\n"),
                 "PRODID",
+            ),
+            (
+                GOOD.replace("PRODID:x\r\n", "PRODID:x\r\nMETHOD:PUBLISH\r\n"),
+                "METHOD",
             ),
         ];
         for (ics, want) in cases {

@@ -23,6 +23,14 @@
  * VTIMEZONE of that TZID in the same VCALENDAR, a floating DATE-TIME, or a missing UID/DTSTART is
  * reported on stderr and makes the exit status 1. A file with a problem prints no lines; the
  * other files are still read.
+ *
+ * Restrictions: every VCALENDAR also goes through libical's icalrestriction_check, the check of
+ * property and component counts by RFC 5545 and, for the METHOD a file declares, by the iTIP
+ * rules of RFC 5546 (METHOD:PUBLISH needs an ORGANIZER in every VEVENT). It reports a violation
+ * by adding an X-LIC-ERROR property (X-LIC-ERRORTYPE=INVALID-ITIP) to the component concerned,
+ * so the check runs before the tree is searched for X-LIC-ERRORs, and a failed check that added
+ * none is a problem of its own. libical 3.0 stops checking a VCALENDAR's components at the first
+ * one that fails: only that one's violations are printed.
  */
 #include <libical/ical.h>
 #include <stdarg.h>
@@ -137,17 +145,35 @@ static void problem(const char *fmt, ...)
 
 static void find_errors(icalcomponent *c)
 {
+    /* the component's own UID, when it has one (icalcomponent_get_uid would look into the
+       first sub-component of a VCALENDAR) */
+    icalproperty *uidp = icalcomponent_get_first_property(c, ICAL_UID_PROPERTY);
+    const char *uid = uidp ? icalproperty_get_uid(uidp) : NULL;
     for (icalproperty *p = icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY); p;
          p = icalcomponent_get_next_property(c, ICAL_XLICERROR_PROPERTY)) {
         const char *msg = icalproperty_get_xlicerror(p);
         icalparameter *t = icalproperty_get_first_parameter(p, ICAL_XLICERRORTYPE_PARAMETER);
-        problem("X-LIC-ERROR in %s: %s%s%s", icalcomponent_kind_to_string(icalcomponent_isa(c)),
-                msg ? msg : "", t ? " / " : "",
+        problem("X-LIC-ERROR in %s%s%s: %s%s%s",
+                icalcomponent_kind_to_string(icalcomponent_isa(c)), uid ? " " : "",
+                uid ? uid : "", msg ? msg : "", t ? " / " : "",
                 t ? icalparameter_enum_to_string(icalparameter_get_xlicerrortype(t)) : "");
     }
     for (icalcomponent *s = icalcomponent_get_first_component(c, ICAL_ANY_COMPONENT); s;
          s = icalcomponent_get_next_component(c, ICAL_ANY_COMPONENT))
         find_errors(s);
+}
+
+/* Runs icalrestriction_check on every VCALENDAR of the parsed tree (the root, or the children of
+   the XROOT libical makes of several); 0 when one of them fails. */
+static int restrictions_hold(icalcomponent *root)
+{
+    if (icalcomponent_isa(root) == ICAL_VCALENDAR_COMPONENT)
+        return icalrestriction_check(root);
+    int ok = 1;
+    for (icalcomponent *c = icalcomponent_get_first_component(root, ICAL_VCALENDAR_COMPONENT); c;
+         c = icalcomponent_get_next_component(root, ICAL_VCALENDAR_COMPONENT))
+        ok &= icalrestriction_check(c) ? 1 : 0;
+    return ok;
 }
 
 static icalproperty *single(icalcomponent *ev, icalproperty_kind kind, const char *uid)
@@ -330,7 +356,10 @@ int main(int argc, char **argv)
             if (!root) {
                 problem("libical parsed no component");
             } else {
+                int restricted_ok = restrictions_hold(root);
                 find_errors(root);
+                if (!restricted_ok && !problems)
+                    problem("icalrestriction_check failed without adding an X-LIC-ERROR");
                 if (!problems) {
                     if (icalcomponent_isa(root) == ICAL_XROOT_COMPONENT) {
                         for (icalcomponent *c =
