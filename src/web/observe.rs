@@ -2,9 +2,7 @@
 //! also returned as `X-Request-Id`) and the Prometheus metrics served at `/metrics`.
 //!
 //! [`log_and_measure`] is the app's only middleware, so it also refuses over-long URLs before
-//! any routing is done, and answers feed targets answered before without routing
-//! ([`crate::web::routes::feeds::answer_again`]): every request passes one layer, and the hot
-//! path (a cached feed or a 304) allocates nothing here but the request id's header value.
+//! any routing is done; every other request goes on to the router.
 
 use crate::lock;
 use crate::store::{FEED_RENDERS, Store};
@@ -349,14 +347,9 @@ pub async fn log_and_measure(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
     let start = Instant::now();
-    let mut answered_by = None;
-    let mut res = if let Some(err) = crate::web::url_too_long(req.request()) {
-        req.error_response(err).map_into_right_body()
-    } else if let Some((res, route)) = crate::web::routes::feeds::answer_again(req.request()) {
-        answered_by = Some(route);
-        req.into_response(res).map_into_right_body()
-    } else {
-        next.call(req).await?.map_into_left_body()
+    let mut res = match crate::web::url_too_long(req.request()) {
+        Some(err) => req.error_response(err).map_into_right_body(),
+        None => next.call(req).await?.map_into_left_body(),
     };
     let elapsed = start.elapsed();
     let mut id_buf = [0; 48];
@@ -369,8 +362,9 @@ pub async fn log_and_measure(
     let request = res.request();
     let method = method_label(request.method());
     if let Some(state) = request.app_data::<web::Data<crate::web::AppState>>() {
-        let route = answered_by.unwrap_or_else(|| crate::web::route_label(request));
-        state.metrics.record(route, method, status, elapsed);
+        state
+            .metrics
+            .record(crate::web::route_label(request), method, status, elapsed);
     }
     crate::logs::RequestLine {
         request_id: id,
