@@ -27,8 +27,9 @@ use prometheus_client::metrics::gauge::{ConstGauge, Gauge};
 use prometheus_client::metrics::histogram::Histogram;
 use prometheus_client::registry::Registry;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+use uuid::Uuid;
 
 /// Labels of a request: the route pattern (bounded: never the raw path) and the status.
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -171,7 +172,11 @@ impl Collector for DataMetrics {
         let events = ConstGauge::new(snap.catalog().event_count());
         one("events_loaded", "Events in the data being served.", &events)?;
         let meetings = ConstGauge::new(snap.catalog().meetings.len());
-        one("meetings_loaded", "Meetings in the data being served.", &meetings)?;
+        one(
+            "meetings_loaded",
+            "Meetings in the data being served.",
+            &meetings,
+        )?;
         let healthy = ConstGauge::new(i64::from(store.problems().is_empty()));
         one(
             "data_healthy",
@@ -189,67 +194,7 @@ pub async fn metrics(state: web::Data<crate::web::AppState>) -> HttpResponse {
         .body(state.metrics.encode(&state.store))
 }
 
-/// Request sequence numbers handed out so far, in blocks (see [`next_seq`]).
-static REQUEST_SEQ: AtomicU64 = AtomicU64::new(0);
-
-/// The next request sequence number of this thread. Threads take blocks of numbers from
-/// [`REQUEST_SEQ`], so that workers do not write one shared counter for every request; numbers
-/// are unique in the process and increase within a thread.
-fn next_seq() -> u64 {
-    const BLOCK: u64 = 1024;
-    thread_local! {
-        /// The next number of this thread's block, and the end of the block.
-        static SEQ: std::cell::Cell<(u64, u64)> = const { std::cell::Cell::new((0, 0)) };
-    }
-    SEQ.with(|cell| {
-        let (mut next, mut end) = cell.get();
-        if next == end {
-            next = REQUEST_SEQ.fetch_add(BLOCK, Ordering::Relaxed);
-            end = next + BLOCK;
-        }
-        cell.set((next + 1, end));
-        next
-    })
-}
-
-/// `n` in lowercase hex without leading zeros, at the end of `out`.
-fn hex(n: u64, out: &mut [u8; 16]) -> &[u8] {
-    let mut i = out.len();
-    let mut rest = n;
-    loop {
-        i -= 1;
-        out[i] = b"0123456789abcdef"[(rest & 15) as usize];
-        rest >>= 4;
-        if rest == 0 {
-            return &out[i..];
-        }
-    }
-}
-
-/// A request id unique within this process and, with high likelihood, across restarts and
-/// replicas: `{start time}{8 random hex digits}-{sequence}` in hex (replicas started in the same
-/// second, e.g. with the same pid in their containers, differ by the random digits), written
-/// into `buf` (no allocation).
-fn request_id(buf: &mut [u8; 48]) -> &str {
-    static PREFIX: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let prefix = PREFIX.get_or_init(|| {
-        use std::hash::{BuildHasher, Hasher};
-        let boot = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
-        // std's hash keys are random per process
-        let salt = std::hash::RandomState::new().build_hasher().finish() as u32;
-        format!("{boot:x}{salt:08x}-")
-    });
-    let mut len = 0;
-    // a u64 and a u32 in hex, a dash and a u64 in hex are at most 41 bytes
-    for part in [prefix.as_bytes(), hex(next_seq(), &mut [0; 16])] {
-        buf[len..len + part.len()].copy_from_slice(part);
-        len += part.len();
-    }
-    std::str::from_utf8(&buf[..len]).unwrap_or("0")
-}
-
+/// The header that tells the client its request's id (the `request_id` of its log line).
 const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// The method as a label without allocating: the standard ones by name, others as `OTHER`
@@ -281,8 +226,9 @@ pub async fn log_and_measure(
         None => next.call(req).await?.map_into_left_body(),
     };
     let elapsed = start.elapsed();
-    let mut id_buf = [0; 48];
-    let id = request_id(&mut id_buf);
+    // random (v4): unique across restarts and replicas with no coordination
+    let mut id_buf = Uuid::encode_buffer();
+    let id = &*Uuid::new_v4().hyphenated().encode_lower(&mut id_buf);
     let status = res.status().as_u16();
     let bytes = match res.response().body().size() {
         BodySize::Sized(n) => n,
@@ -308,51 +254,4 @@ pub async fn log_and_measure(
         res.headers_mut().insert(X_REQUEST_ID, v);
     }
     Ok(res)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn hex_is_what_format_writes() {
-        for n in [
-            0,
-            1,
-            9,
-            10,
-            15,
-            16,
-            255,
-            0x6b08_cb89,
-            u64::MAX - 1,
-            u64::MAX,
-        ] {
-            assert_eq!(hex(n, &mut [0; 16]), format!("{n:x}").as_bytes());
-        }
-    }
-
-    #[test]
-    fn request_ids_are_unique_across_threads() {
-        let ids: Vec<String> = std::thread::scope(|s| {
-            let threads: Vec<_> = (0..4)
-                .map(|_| {
-                    s.spawn(|| {
-                        (0..3000)
-                            .map(|_| request_id(&mut [0; 48]).to_string())
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            threads
-                .into_iter()
-                .flat_map(|t| t.join().unwrap())
-                .collect()
-        });
-        let distinct: std::collections::HashSet<&String> = ids.iter().collect();
-        assert_eq!(distinct.len(), ids.len());
-        let (prefix, _) = ids[0].split_once('-').unwrap();
-        assert!(prefix.len() > 8, "{prefix}: start time and 8 random digits");
-        assert!(ids.iter().all(|id| id.starts_with(&format!("{prefix}-"))));
-    }
 }

@@ -96,8 +96,14 @@ async fn a_refused_reload_shows_in_the_next_scrape() {
     std::fs::write(bad.path().join("broken.toml"), "[meeting\n").unwrap();
     assert!(store.reload(bad.path()).is_err());
     let m = get(&app, "/metrics").await.body;
-    assert_eq!(sample(&m, r#"itucal_reloads_total{result="failed"}"#), Some(1.0));
-    assert_eq!(sample(&m, r#"itucal_reloads_total{result="ok"}"#), Some(0.0));
+    assert_eq!(
+        sample(&m, r#"itucal_reloads_total{result="failed"}"#),
+        Some(1.0)
+    );
+    assert_eq!(
+        sample(&m, r#"itucal_reloads_total{result="ok"}"#),
+        Some(0.0)
+    );
     assert_eq!(sample(&m, "itucal_data_healthy"), Some(0.0), "{m}");
     // the last good data is still what is served and counted
     assert_eq!(sample(&m, "itucal_events_loaded"), Some(11.0));
@@ -146,4 +152,19 @@ async fn metric_names_help_texts_and_types_are_the_ones_dashboards_use() {
             "0.1", "0.25", "0.5", "1.0", "+Inf"
         ]
     );
+}
+
+#[actix_web::test]
+async fn every_response_carries_a_request_id_of_its_own() {
+    let app = init_service(itucal::web::app(state(&seed_dir()))).await;
+    let long = format!("/feeds/all.ics?group={}", "q1-20,".repeat(400));
+    let mut ids = std::collections::HashSet::new();
+    for uri in ["/feeds/all.ics", "/", "/nowhere", "/metrics", long.as_str()].repeat(40) {
+        let r = get(&app, uri).await;
+        let id = r.header("x-request-id");
+        let parsed = uuid::Uuid::try_parse(id).unwrap_or_else(|e| panic!("{uri}: {id}: {e}"));
+        assert_eq!(parsed.hyphenated().to_string(), id, "{uri}");
+        assert!(ids.insert(id.to_string()), "{uri}: {id} given twice");
+    }
+    assert_eq!(ids.len(), 200);
 }
