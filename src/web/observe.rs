@@ -4,6 +4,9 @@
 //! [`log_and_measure`] is the app's only middleware, so it also refuses over-long URLs before
 //! any routing is done; every other request goes on to the router.
 //!
+//! The request line is an ordinary `tracing` event at INFO; its target is this module's path,
+//! `itucal::web::observe`, which is what `RUST_LOG` names to keep or drop request lines.
+//!
 //! The metrics are `prometheus-client`'s: the request counters and the latency histogram are
 //! families registered once in the registry [`Metrics`] holds, and the middleware increments
 //! them for every request. What describes the data (feed renders, reloads, the version, the
@@ -227,8 +230,7 @@ pub async fn log_and_measure(
     };
     let elapsed = start.elapsed();
     // random (v4): unique across restarts and replicas with no coordination
-    let mut id_buf = Uuid::encode_buffer();
-    let id = &*Uuid::new_v4().hyphenated().encode_lower(&mut id_buf);
+    let id = Uuid::new_v4();
     let status = res.status().as_u16();
     let bytes = match res.response().body().size() {
         BodySize::Sized(n) => n,
@@ -241,16 +243,17 @@ pub async fn log_and_measure(
             .metrics
             .record(crate::web::route_label(request), method, status, elapsed);
     }
-    crate::logs::RequestLine {
-        request_id: id,
+    tracing::info!(
+        request_id = %id,
         method,
-        path: request.path(),
+        path = request.path(),
         status,
         bytes,
-        duration_us: elapsed.as_micros() as u64,
-    }
-    .log();
-    if let Ok(v) = HeaderValue::from_str(id) {
+        duration_us = u64::try_from(elapsed.as_micros()).unwrap_or(u64::MAX),
+        "request"
+    );
+    let mut id_text = Uuid::encode_buffer();
+    if let Ok(v) = HeaderValue::from_str(id.hyphenated().encode_lower(&mut id_text)) {
         res.headers_mut().insert(X_REQUEST_ID, v);
     }
     Ok(res)

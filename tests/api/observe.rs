@@ -1,4 +1,5 @@
-//! What operators watch: `/metrics` after a known set of requests, read through the app.
+//! What operators watch, through the app: `/metrics` after a known set of requests, and the
+//! request ids (the log lines are tested in `tests/logs.rs`).
 
 use crate::helpers::{get, seed_dir, send, state};
 use actix_web::test::{TestRequest, init_service};

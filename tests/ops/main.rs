@@ -305,7 +305,7 @@ fn sigterm_loses_no_log_line() {
             r.header("x-request-id").unwrap().to_string()
         })
         .collect();
-    // at once, while the last lines are likely still in the worker threads' buffers
+    // at once, while the last lines are likely still queued for the log writer thread
     server.signal("TERM");
     let status = server.wait(Duration::from_secs(12)).expect("still running");
     assert!(status.success(), "{status:?}");
