@@ -254,11 +254,7 @@ fn bench_service(c: &mut Criterion) {
         .to_string();
     // what `itucal serve` installs (itucal::logs::init), writing to a sink; the "log
     // filtered" cases run under a scoped subscriber that lets no request line through
-    let _logs = itucal::logs::init_to(
-        itucal::logs::LogFormat::Text,
-        Box::new(std::io::sink()),
-        false,
-    );
+    let _logs = itucal::logs::init_to(itucal::logs::LogFormat::Text, std::io::sink(), false);
     let filtered = || {
         tracing_subscriber::fmt()
             .with_env_filter("warn")

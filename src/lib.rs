@@ -19,7 +19,7 @@
 //!   the store or a renderer, hand the bytes to one response builder), HTTP caching semantics.
 //! * [`export`]: every feed and page written as static files, identical to what `serve` answers.
 //! * [`cli`]: the `itucal` command line.
-//! * [`logs`]: the log subscriber `serve` installs (one line per request, cheap to format).
+//! * [`logs`]: the log subscriber `serve` installs (text or JSON, written off the request path).
 
 pub mod cli;
 pub mod export;

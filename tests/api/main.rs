@@ -6,5 +6,6 @@ mod api_json;
 mod errors;
 mod feeds;
 mod golden;
+mod observe;
 mod pages;
 mod server;
