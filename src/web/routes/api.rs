@@ -3,7 +3,7 @@
 //! Served with the same validators and 304s as everything else, and readable from any site.
 
 use super::pages::{API, FEED_PARAMS, LANG_PARAM, parse_query, respond_rendered};
-use crate::render::json;
+use crate::render::{json, openapi};
 use crate::select::{self, Feed};
 use crate::web::AppState;
 use crate::web::error::{WebError, quote};
@@ -60,17 +60,13 @@ pub async fn feeds(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpR
     Ok(respond_rendered(&req, &snap, body, API))
 }
 
-/// `GET /api/openapi.json`.
+/// `GET /api/openapi.json`: generated from the catalog being served (its groups, its examples).
 pub async fn openapi(
     req: HttpRequest,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, WebError> {
     let snap = state.store.snapshot();
     parse_query(&req, snap.catalog(), &[], false)?;
-    Ok(respond_rendered(
-        &req,
-        &snap,
-        json::openapi(&state.public_url),
-        API,
-    ))
+    let body = openapi::document(snap.catalog(), &state.public_url);
+    Ok(respond_rendered(&req, &snap, body, API))
 }
