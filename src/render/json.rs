@@ -1,6 +1,6 @@
-//! The JSON API's documents: meetings, events, feeds with all their links, and the OpenAPI
-//! description of the API. Serde structs that mirror what a client reads; pure functions of the
-//! data, the request's options and the public URL.
+//! The JSON API's documents: meetings, events and feeds with all their links (the OpenAPI
+//! description of them is [`super::openapi`]). Serde structs that mirror what a client reads;
+//! pure functions of the data, the request's options and the public URL.
 //!
 //! Times: a timed event has `start` and `end` in RFC 3339 with the offset of its zone
 //! (`"2018-01-15T08:30:00+01:00"`) and `timezone` naming that zone; an all-day event has
@@ -17,8 +17,8 @@ use crate::select::{Feed, Filter};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::Serialize;
 
-/// The OpenAPI 3.1 description of the API (without `servers`, which come from the public URL).
-pub const OPENAPI: &str = include_str!("../../static/openapi.json");
+/// The `type` of each feed `/api/feeds` lists: everything, the deadlines, a meeting, a group.
+pub const FEED_TYPES: [&str; 4] = ["all", "deadlines", "meeting", "group"];
 
 /// A group.
 #[derive(Debug, Serialize)]
@@ -236,7 +236,8 @@ struct FeedsDoc<'a> {
     feeds: Vec<FeedJson<'a>>,
 }
 
-fn to_json(doc: &impl Serialize) -> String {
+/// A document as the API serves it: pretty-printed, with a final newline.
+pub(crate) fn to_json(doc: &impl Serialize) -> String {
     // serializing these plain structs cannot fail (string keys, no maps with other keys)
     let mut s = serde_json::to_string_pretty(doc).unwrap_or_default();
     s.push('\n');
@@ -399,27 +400,22 @@ pub fn events(selection: &[(&Meeting, &Event)], filter: &Filter, base: &str) -> 
 /// `/api/feeds`: every feed (everything, deadlines, each meeting, each group) with its links,
 /// for `filter` (language, kinds, groups).
 pub fn feeds(catalog: &Catalog, filter: &Filter, base: &str) -> String {
-    let mut list: Vec<(Feed, &'static str, Option<&str>)> = vec![
-        (Feed::All, "all", None),
-        (Feed::Deadlines, "deadlines", None),
-    ];
+    let [all, deadlines, meeting, group] = FEED_TYPES;
+    let mut list: Vec<(Feed, &'static str, Option<&str>)> =
+        vec![(Feed::All, all, None), (Feed::Deadlines, deadlines, None)];
     for m in &catalog.meetings {
-        list.push((Feed::Meeting(m.id.clone()), "meeting", Some(&m.id)));
+        list.push((Feed::Meeting(m.id.clone()), meeting, Some(&m.id)));
     }
     for g in &catalog.groups {
-        list.push((Feed::Group(g.slug().to_string()), "group", Some(g.slug())));
+        list.push((Feed::Group(g.slug().to_string()), group, Some(g.slug())));
     }
     let feeds = list
         .into_iter()
         .map(|(feed, kind, id)| {
             let l = FeedLinks::new(base, catalog, &feed, filter);
             let (_, description) = ics::feed_title(catalog, &feed, filter);
-            let name = subscribe_path(&feed)
-                .unwrap_or_default()
-                .trim_start_matches("/subscribe/")
-                .to_string();
             FeedJson {
-                feed: name,
+                feed: feed_name(&feed),
                 kind,
                 id,
                 title: l.name,
@@ -442,15 +438,13 @@ pub fn feeds(catalog: &Catalog, filter: &Filter, base: &str) -> String {
     })
 }
 
-/// `/api/openapi.json`: [`OPENAPI`] with `servers` set to the public URL.
-pub fn openapi(base: &str) -> String {
-    match serde_json::from_str::<serde_json::Value>(OPENAPI) {
-        Ok(mut doc) => {
-            doc["servers"] = serde_json::json!([{ "url": base }]);
-            to_json(&doc)
-        }
-        Err(_) => OPENAPI.to_string(),
-    }
+/// The name `/api/feeds` gives a feed, as in `/subscribe/{feed}`: `all`, `deadlines`, a meeting
+/// id or `groups/{slug}` (empty for a single event, which has no subscribe page).
+pub fn feed_name(feed: &Feed) -> String {
+    subscribe_path(feed)
+        .unwrap_or_default()
+        .trim_start_matches("/subscribe/")
+        .to_string()
 }
 
 #[cfg(test)]
@@ -520,12 +514,5 @@ title = "Q1/20"
             v["links"]["ics"],
             "https://feeds.example.org/events/m/q1.ics?lang=zh"
         );
-    }
-
-    #[test]
-    fn the_openapi_document_is_json_with_the_public_url_as_server() {
-        let v: Value = serde_json::from_str(&openapi(BASE)).unwrap();
-        assert_eq!(v["servers"][0]["url"], BASE);
-        assert!(v["openapi"].as_str().unwrap().starts_with("3.1"));
     }
 }

@@ -4,10 +4,12 @@
 //! * [`ics`]: iCalendar feeds (RFC 5545 + RFC 7986), built with the icalendar crate, then
 //!   re-folded by [`fold`] and given the VTIMEZONEs that [`vtimezone`] derives from tzdb.
 //! * [`html`]: the pages people read (index, meeting, subscribe) and the e-mail snippets.
-//! * [`json`]: the JSON API's documents and its OpenAPI description.
+//! * [`json`]: the JSON API's documents; [`openapi`]: their OpenAPI description, generated from
+//!   the code's lists and the catalog.
 
 pub mod fold;
 pub mod html;
 pub mod ics;
 pub mod json;
+pub mod openapi;
 pub mod vtimezone;

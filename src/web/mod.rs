@@ -172,6 +172,7 @@ async fn unrouted(req: actix_web::HttpRequest) -> Result<HttpResponse, error::We
     }
     Ok(HttpResponse::MethodNotAllowed()
         .insert_header((header::ALLOW, ALLOW))
+        .insert_header((header::CONTENT_TYPE, "text/plain; charset=utf-8"))
         .body(format!(
             "method {} is not allowed here; use GET or HEAD\n",
             req.method()

@@ -1,9 +1,13 @@
 //! The JSON API (issue #4): meetings, events, feeds and the OpenAPI document that describes
 //! them.
 
-use crate::helpers::{get, seed_app, send, uids};
-use actix_web::test::TestRequest;
+use crate::helpers::{get, seed_app, send, state, uids};
+use actix_web::body::MessageBody;
+use actix_web::dev::{Service, ServiceResponse};
+use actix_web::test::{self, TestRequest};
+use itucal::web::app;
 use serde_json::Value;
+use std::path::Path;
 
 fn json(body: &str) -> Value {
     serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {body}"))
@@ -240,10 +244,15 @@ async fn api_documents_carry_validators() {
     }
 }
 
-#[actix_web::test]
-async fn the_openapi_document_describes_every_api_route() {
-    let app = seed_app().await;
-    let doc = json(&get(&app, "/api/openapi.json").await.body);
+/// Checks that the OpenAPI document `app` serves describes every API route, that each
+/// response has the fields its schema requires, and that every example it gives is accepted:
+/// the examples come from the data served, so they hold for any data set.
+async fn describes_every_api_route<S, B>(app: &S)
+where
+    S: Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    let doc = json(&get(app, "/api/openapi.json").await.body);
     assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
     assert_eq!(doc["servers"][0]["url"], "https://feeds.example.org");
     let paths = doc["paths"].as_object().unwrap();
@@ -259,9 +268,46 @@ async fn the_openapi_document_describes_every_api_route() {
             "/api/openapi.json"
         ]
     );
+    let first = json(&get(app, "/api/meetings").await.body)["meetings"][0]["id"].clone();
     for (path, item) in paths {
-        let uri = path.replace("{id}", "sg20-wp1-2018-01");
-        let r = get(&app, &uri).await;
+        let mut uri = path.clone();
+        let mut queries = Vec::new();
+        for p in item["get"]["parameters"].as_array().into_iter().flatten() {
+            let p = match p["$ref"].as_str() {
+                Some(r) => &doc["components"]["parameters"][r.rsplit('/').next().unwrap()],
+                None => p,
+            };
+            let name = p["name"].as_str().unwrap();
+            // a list is one parameter, its values separated by commas (form style, no explode)
+            let example = match &p["example"] {
+                Value::Array(items) => {
+                    assert_eq!(p["explode"], false, "{path}: {name}");
+                    let items: Vec<&str> = items.iter().map(|i| i.as_str().unwrap()).collect();
+                    items.join(",")
+                }
+                Value::String(one) => one.clone(),
+                _ => String::new(),
+            };
+            if p["in"] == "path" {
+                assert_eq!(
+                    p["example"], first,
+                    "{path}: the first meeting is the example"
+                );
+                uri = uri.replace(&format!("{{{name}}}"), &example);
+            } else {
+                let values = p["schema"]["items"]["enum"]
+                    .as_array()
+                    .or(p["schema"]["enum"].as_array())
+                    .unwrap();
+                let value = if example.is_empty() {
+                    values[0].as_str().unwrap().to_string()
+                } else {
+                    example
+                };
+                queries.push(format!("{name}={}", value.replace('/', "%2F")));
+            }
+        }
+        let r = get(app, &uri).await;
         assert_eq!(r.status, 200, "{uri}");
         let v = json(&r.body);
         // the top-level fields the schema requires are there
@@ -275,18 +321,29 @@ async fn the_openapi_document_describes_every_api_route() {
                 assert!(v.get(field.as_str().unwrap()).is_some(), "{uri}: {field}");
             }
         }
-        // every query parameter it documents is accepted
-        for p in item["get"]["parameters"].as_array().into_iter().flatten() {
-            let p = match p["$ref"].as_str() {
-                Some(r) => &doc["components"]["parameters"][r.rsplit('/').next().unwrap()],
-                None => p,
-            };
-            if p["in"] == "query" {
-                let name = p["name"].as_str().unwrap();
-                let value = p["example"].as_str().unwrap_or("en");
-                let r = get(&app, &format!("{uri}?{name}={}", value.replace('/', "%2F"))).await;
-                assert_eq!(r.status, 200, "{uri}?{name}={value}: {}", r.body);
-            }
+        // every query parameter it documents is accepted with its example, or its first value
+        for q in &queries {
+            let r = get(app, &format!("{uri}?{q}")).await;
+            assert_eq!(r.status, 200, "{uri}?{q}: {}", r.body);
         }
     }
+}
+
+#[actix_web::test]
+async fn the_openapi_document_describes_every_api_route() {
+    describes_every_api_route(&seed_app().await).await;
+}
+
+#[actix_web::test]
+async fn the_openapi_document_describes_the_data_served_not_the_shipped_data() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/other-groups");
+    let app = test::init_service(app(state(&dir))).await;
+    describes_every_api_route(&app).await;
+    let doc = get(&app, "/api/openapi.json").await.body;
+    assert!(!doc.contains("sg20"), "{doc}");
+    let groups = &json(&doc)["components"]["parameters"]["group"]["schema"]["items"]["enum"];
+    assert!(
+        groups.as_array().unwrap().contains(&"FG-X99".into()),
+        "{groups}"
+    );
 }

@@ -95,6 +95,7 @@ async fn other_methods_are_405() {
         let r = send(&app, TestRequest::post().uri(uri)).await;
         assert_eq!(r.status, 405, "{uri}");
         assert_eq!(r.header("allow"), "GET, HEAD, OPTIONS", "{uri}");
+        assert_eq!(r.header("content-type"), "text/plain; charset=utf-8", "{uri}");
         assert!(r.body.contains("use GET or HEAD"), "{uri}: {:?}", r.body);
     }
 }

@@ -2,7 +2,7 @@
 //! feeds), `/api/feeds` (every feed with its links) and `/api/openapi.json` (its description).
 //! Served with the same validators and 304s as everything else, and readable from any site.
 
-use crate::render::json;
+use crate::render::{json, openapi};
 use crate::select::{self, Feed};
 use crate::web::error::WebError;
 use crate::web::http::{API, LANG_PARAM, VIEW_PARAMS, parse_query, respond};
@@ -55,12 +55,13 @@ pub async fn feeds(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpR
     Ok(respond(&req, &snap, body, API))
 }
 
-/// `GET /api/openapi.json`.
+/// `GET /api/openapi.json`: generated from the catalog being served (its groups, its examples).
 pub async fn openapi(
     req: HttpRequest,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, WebError> {
     let snap = state.store.snapshot();
     parse_query(&req, snap.catalog(), &[], false)?;
-    Ok(respond(&req, &snap, json::openapi(&state.public_url), API))
+    let body = openapi::document(snap.catalog(), &state.public_url);
+    Ok(respond(&req, &snap, body, API))
 }
