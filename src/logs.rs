@@ -33,7 +33,9 @@ pub const DEFAULT_FILTER: &str = "info,actix_server=warn";
 pub fn init(format: LogFormat) -> WorkerGuard {
     // colour codes only for a terminal: log files and collectors get plain text
     let ansi = std::io::stdout().is_terminal();
-    init_to(format, std::io::stdout(), ansi)
+    // buffered: the writer thread writes everything it has taken from the queue at once, then
+    // flushes (one write per batch, not one per line)
+    init_to(format, std::io::BufWriter::new(std::io::stdout()), ansi)
 }
 
 /// [`init`] with lines written to `out`, in colour if `ansi` (benchmarks log to a sink).

@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 use std::collections::{HashMap, VecDeque};
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 
 /// A hash of everything in the catalog, streamed through xxh3 (no intermediate text).
 fn content_hash(catalog: &Catalog) -> u64 {
@@ -55,7 +55,9 @@ pub struct Snapshot {
     catalog: Catalog,
     last_modified: DateTime<Utc>,
     version: String,
-    feeds: Mutex<FeedCache>,
+    /// Read by every feed request, written once per feed rendered: a read-write lock, so that
+    /// workers serving cached feeds never wait for each other.
+    feeds: RwLock<FeedCache>,
 }
 
 /// Rendered feeds by (feed, filter), bounded by their total size. Eviction is first in, first
@@ -105,7 +107,7 @@ impl Snapshot {
             catalog,
             last_modified,
             version,
-            feeds: Mutex::default(),
+            feeds: RwLock::default(),
         }
     }
 
@@ -127,7 +129,7 @@ impl Snapshot {
     /// The iCalendar feed for a request, rendered once per snapshot and then shared.
     pub fn feed(&self, feed: &Feed, filter: &Filter) -> Result<Arc<Rendered>, NotFound> {
         let key = (feed.clone(), filter.clone());
-        if let Some(hit) = self.cache().map.get(&key) {
+        if let Some(hit) = read(&self.feeds).map.get(&key) {
             return Ok(Arc::clone(hit));
         }
         // rendered without the lock: other feeds are served meanwhile (two requests for the
@@ -136,12 +138,13 @@ impl Snapshot {
         let body = ics::calendar(&self.catalog, feed, filter, &selection);
         FEED_RENDERS.fetch_add(1, Ordering::Relaxed);
         let rendered = Arc::new(Rendered::new(body, self.last_modified));
-        self.cache().insert(key, Arc::clone(&rendered));
+        write(&self.feeds).insert(key, Arc::clone(&rendered));
         Ok(rendered)
     }
 
-    fn cache(&self) -> std::sync::MutexGuard<'_, FeedCache> {
-        crate::lock(&self.feeds)
+    #[cfg(test)]
+    fn cache(&self) -> std::sync::RwLockWriteGuard<'_, FeedCache> {
+        write(&self.feeds)
     }
 }
 
@@ -165,6 +168,16 @@ impl FeedCache {
         self.order.push_back(key.clone());
         self.map.insert(key, value);
     }
+}
+
+/// Reads a lock, also when a thread panicked while holding it (see [`crate::lock`]).
+fn read<T>(l: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
+    l.read().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Writes a lock, also when a thread panicked while holding it (see [`crate::lock`]).
+fn write<T>(l: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
+    l.write().unwrap_or_else(|e| e.into_inner())
 }
 
 /// Feeds rendered since the process started (a cache miss renders; a hit shares bytes).
@@ -193,6 +206,13 @@ impl Store {
     /// The snapshot to keep: an `Arc` that outlives any reload.
     pub fn snapshot(&self) -> Arc<Snapshot> {
         self.current.load_full()
+    }
+
+    /// The snapshot to answer one request from: a short-lived guard that, unlike
+    /// [`Store::snapshot`], does not touch the reference count that every worker thread shares.
+    /// Hold it for one request, not across long waits.
+    pub fn current(&self) -> arc_swap::Guard<Arc<Snapshot>> {
+        self.current.load()
     }
 
     /// Replaces the snapshot; requests already holding the old one finish with it.

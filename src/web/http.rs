@@ -188,12 +188,11 @@ pub fn etag(r: &Rendered) -> String {
     format!("\"{:032x}\"", r.hash)
 }
 
-/// Whether the request's validators match `r` (so a 304 is the answer).
-pub fn not_modified(req: &HttpRequest, r: &Rendered) -> bool {
+/// Whether the request's validators match `r`, whose ETag is `ours` (so a 304 is the answer).
+pub fn not_modified(req: &HttpRequest, r: &Rendered, ours: &str) -> bool {
     if let Some(inm) = req.headers().get(header::IF_NONE_MATCH) {
         // If-None-Match takes precedence; it uses weak comparison
         let Ok(inm) = inm.to_str() else { return false };
-        let ours = etag(r);
         return inm
             .split(',')
             .map(str::trim)
@@ -228,14 +227,15 @@ fn value(s: String, fallback: &'static str) -> HeaderValue {
 /// stored response's headers, which a 304 only updates. Callers add what only their 200
 /// carries. HEAD is answered by the same response; the server drops the body.
 pub fn rendered_response(req: &HttpRequest, r: &Rendered, s: Serving) -> HttpResponse {
-    let current = not_modified(req, r);
+    let etag = etag(r);
+    let current = not_modified(req, r, &etag);
     let mut res = if current {
         HttpResponse::NotModified().finish()
     } else {
         HttpResponse::Ok().body(r.body.clone())
     };
     let h = res.headers_mut();
-    h.insert(header::ETAG, value(etag(r), "\"\""));
+    h.insert(header::ETAG, value(etag, "\"\""));
     h.insert(
         header::CACHE_CONTROL,
         HeaderValue::from_static(s.cache_control),

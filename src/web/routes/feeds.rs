@@ -59,7 +59,7 @@ pub async fn feed(
     state: web::Data<AppState>,
     route: Route,
 ) -> Result<HttpResponse, WebError> {
-    let snap = state.store.snapshot();
+    let snap = state.store.current();
     let (feed, path_lang) = path_feed(&req, route)?;
     let mut query = http::parse_query(&req, snap.catalog(), &http::FEED_PARAMS, false)?;
     if let Some(lang) = path_lang {
