@@ -7,6 +7,8 @@
 //! * [`load`]: reads `data/*.toml`, checks every rule of the data format and reports every
 //!   problem as `file:line:col: message`; yields a [`model::Catalog`] or nothing.
 //! * [`model`]: the validated meetings and events; only `load` builds them.
+//! * [`i18n`]: the six languages: the language table, every fixed text (Fluent, one file per
+//!   language) and dates from CLDR. Pure.
 //! * [`select`]: which events a feed request holds (feed, language, kinds, groups). Pure.
 //! * [`urls`]: the URL table: every resource's pattern and path builder, in one place.
 //! * [`links`]: every URL a person clicks or pastes (feeds, webcal, Google/Outlook subscribe and
@@ -23,6 +25,7 @@
 
 pub mod cli;
 pub mod export;
+pub mod i18n;
 pub mod links;
 pub mod load;
 pub mod logs;

@@ -9,63 +9,42 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use std::fmt;
 
-/// Languages a feed can be rendered in. English is required in the data; others fall back to it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Lang {
-    /// English (the default: calendar fetchers send no Accept-Language).
-    En,
-    /// Chinese.
-    Zh,
-}
+pub use crate::i18n::Lang;
 
-impl Lang {
-    /// Every language, in the order feeds are listed.
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
-
-    /// The BCP 47 code, as in `LANGUAGE=` parameters and `lang=` queries.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Zh => "zh",
-        }
-    }
-
-    /// Parses a language code (`en`, `zh`).
-    pub fn parse(code: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|l| l.code() == code)
-    }
-}
-
-/// A text in English and, optionally, Chinese.
+/// A text of the data, in English and any of the other languages.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Text {
-    en: String,
-    zh: Option<String>,
+    /// One entry per language of [`Lang::ALL`]; English is always there.
+    forms: [Option<String>; Lang::ALL.len()],
 }
 
 impl Text {
-    /// A text with its English form and an optional Chinese one. Both are normalized: `\r\n`
-    /// and lone `\r` become `\n`, other control characters except tab are removed.
-    pub fn new(en: &str, zh: Option<&str>) -> Text {
-        Text {
-            en: normalize(en),
-            zh: zh.map(normalize),
-        }
+    /// A text in English only. It is normalized: `\r\n` and lone `\r` become `\n`, other
+    /// control characters except tab are removed.
+    pub fn new(en: &str) -> Text {
+        let mut forms: [Option<String>; Lang::ALL.len()] = Default::default();
+        forms[Lang::En.index()] = Some(normalize(en));
+        Text { forms }
+    }
+
+    /// The same text with its form in `lang` (normalized as in [`Text::new`]).
+    pub fn with(mut self, lang: Lang, text: &str) -> Text {
+        self.forms[lang.index()] = Some(normalize(text));
+        self
     }
 
     /// The text in `lang`, falling back to English.
     pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Zh => self.zh.as_deref().unwrap_or(&self.en),
-        }
+        let form = |l: Lang| self.forms[l.index()].as_deref();
+        form(lang).or_else(|| form(Lang::En)).unwrap_or_default()
     }
 
     /// The language the text in `lang` is really written in (English when it fell back).
     pub fn lang_of(&self, lang: Lang) -> Lang {
-        match (lang, &self.zh) {
-            (Lang::Zh, Some(_)) => Lang::Zh,
-            _ => Lang::En,
+        if self.forms[lang.index()].is_some() {
+            lang
+        } else {
+            Lang::En
         }
     }
 }
@@ -411,7 +390,7 @@ mod tests {
 
     #[test]
     fn text_normalizes_line_ends_and_drops_control_characters() {
-        let t = Text::new("a\r\nb\rc\u{7}\td", None);
+        let t = Text::new("a\r\nb\rc\u{7}\td");
         assert_eq!(t.get(Lang::En), "a\nb\nc\td");
     }
 
@@ -443,10 +422,10 @@ mod tests {
 
     #[test]
     fn chinese_falls_back_to_english() {
-        let t = Text::new("Deadline", None);
+        let t = Text::new("Deadline");
         assert_eq!(t.get(Lang::Zh), "Deadline");
         assert_eq!(t.lang_of(Lang::Zh), Lang::En);
-        let t = Text::new("Deadline", Some("截止日期"));
+        let t = Text::new("Deadline").with(Lang::Zh, "截止日期");
         assert_eq!(t.get(Lang::Zh), "截止日期");
         assert_eq!(t.lang_of(Lang::Zh), Lang::Zh);
     }

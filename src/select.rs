@@ -353,8 +353,8 @@ title = "WP"
         let c = catalog();
         let cases = [
             (
-                ("lang", "fr"),
-                "parameter 'lang': unknown language 'fr'; allowed: en, zh",
+                ("lang", "de"),
+                "parameter 'lang': unknown language 'de'; allowed: ar, zh, en, fr, ru, es",
             ),
             (
                 ("kind", "party"),

@@ -27,8 +27,12 @@
     var text;
     if (left < 0) { text = t('Passed'); el.classList.add('passed'); }
     else if (left === 0) { text = t('DueToday'); }
-    else if (left === 1) { text = t('DayLeft'); }
-    else { text = t('DaysLeft').replace('{n}', String(left)); }
+    else {
+      // the page carries a template per plural category of its language (CLDR, as the server's)
+      var category = new Intl.PluralRules(document.documentElement.lang).select(left);
+      var name = 'DaysLeft' + category.charAt(0).toUpperCase() + category.slice(1);
+      text = (t(name) || t('DaysLeftOther')).replace('{n}', String(left));
+    }
     el.textContent = text;
   });
 

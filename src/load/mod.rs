@@ -635,42 +635,45 @@ impl Cx<'_> {
     }
 
     fn text(&mut self, what: &str, raw: &Spanned<RawText>) -> Option<Text> {
-        let mut en = None;
-        let mut zh = None;
+        let mut forms: Vec<(Lang, &str)> = Vec::new();
         let mut ok = true;
         for (code, value) in &raw.get_ref().0 {
             match Lang::parse(code) {
-                Some(Lang::En) => en = Some(value.as_str()),
-                Some(Lang::Zh) => zh = Some(value.as_str()),
+                Some(lang) if value.trim().is_empty() && lang != Lang::En => {
+                    // an empty translation would show as a blank title; missing ones fall back
+                    self.err(
+                        &raw.span(),
+                        format!(
+                            "{what}: the '{code}' text is empty; leave '{code}' out to fall back to English"
+                        ),
+                    );
+                    ok = false;
+                }
+                Some(lang) => forms.push((lang, value.as_str())),
                 None => {
                     ok = false;
-                    let known: Vec<_> = Lang::ALL.iter().map(|l| l.code()).collect();
                     self.err(
                         &raw.span(),
                         format!(
                             "{what}: unknown language code '{code}' (known: {})",
-                            known.join(", ")
+                            Lang::codes()
                         ),
                     );
                 }
             }
         }
-        if zh.is_some_and(|z| z.trim().is_empty()) {
-            // an empty translation would show as a blank title; missing ones fall back
-            self.err(
-                &raw.span(),
-                format!(
-                    "{what}: the Chinese text is empty; leave 'zh' out to fall back to English"
-                ),
-            );
-            ok = false;
-        }
+        let en = forms.iter().find(|(l, _)| *l == Lang::En).map(|(_, t)| *t);
         match en {
             Some(e) if e.trim().is_empty() => {
                 self.err(&raw.span(), format!("{what}: the English text is empty"));
                 None
             }
-            Some(e) if ok => Some(Text::new(e, zh)),
+            Some(e) if ok => Some(
+                forms
+                    .iter()
+                    .filter(|(l, _)| *l != Lang::En)
+                    .fold(Text::new(e), |t, (l, s)| t.with(*l, s)),
+            ),
             Some(_) => None,
             None => {
                 self.err(

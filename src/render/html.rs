@@ -138,7 +138,7 @@ title = "Deadline: contributions"
         let p = meeting::render(&c.meetings[0], BASE, Lang::En);
         assert!(
             p.contains(
-                r#"<time datetime="2018-01-15T08:30:00+01:00">Mon 15 Jan 2018, 08:30–09:30</time>"#
+                r#"<time datetime="2018-01-15T08:30:00+01:00">Mon, 15 Jan 2018, 08:30–09:30</time>"#
             ),
             "{p}"
         );
@@ -156,7 +156,7 @@ title = "Deadline: contributions"
         let c = catalog();
         let f = Filter::parse([("lang", "zh"), ("group", "q2-20")], &c).unwrap();
         let p = subscribe::render(&c, &Feed::All, &f, 2, BASE);
-        assert!(p.starts_with("<!DOCTYPE html><html lang=\"zh-Hans\">"));
+        assert!(p.starts_with("<!DOCTYPE html><html lang=\"zh-Hans\" dir=\"ltr\">"));
         for want in [
             r#"href="https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Ffeeds.example.org%2Ffeeds%2Fall.ics%3Flang%3Dzh%26group%3Dq2-20""#,
             r#"href="webcal://feeds.example.org/feeds/all.ics?lang=zh&amp;group=q2-20""#,

@@ -8,10 +8,12 @@
 //! carriage return.
 
 use super::{fold, vtimezone};
+use crate::i18n::{arg, dates, isolate, tr, tr_args};
 use crate::model::{Catalog, Event, Kind, Lang, Meeting, Status, Text, When};
 use crate::select::{Feed, Filter};
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, Days};
 use chrono_tz::Tz;
+use fluent_bundle::FluentValue;
 use icalendar::{CalendarDateTime, Component, EventLike, EventStatus, Property};
 use std::collections::BTreeMap;
 
@@ -36,46 +38,19 @@ pub fn uid(meeting: &Meeting, event: &Event) -> String {
 /// The name and description of a feed, in `lang`.
 pub fn feed_title(catalog: &Catalog, feed: &Feed, filter: &Filter) -> (String, String) {
     let lang = filter.lang;
-    let zh = lang == Lang::Zh;
     let (mut name, description) = match feed {
-        Feed::All => (
-            if zh { "ITU-T会议" } else { "ITU-T meetings" }.to_string(),
-            if zh {
-                "根据电信标准化局集体函整理的ITU-T会议日程。"
-            } else {
-                "ITU-T meetings from the TSB collective letters."
-            }
-            .to_string(),
-        ),
+        Feed::All => (tr(lang, "feed-all-name"), tr(lang, "feed-all-description")),
         Feed::Deadlines => (
-            if zh {
-                "ITU-T截止日期"
-            } else {
-                "ITU-T deadlines"
-            }
-            .to_string(),
-            if zh {
-                "ITU-T会议的截止日期（文稿、注册、签证）。"
-            } else {
-                "Deadlines of ITU-T meetings: contributions, registration, visas."
-            }
-            .to_string(),
+            tr(lang, "feed-deadlines-name"),
+            tr(lang, "feed-deadlines-description"),
         ),
         Feed::Group(slug) => {
             let g = catalog.group(slug).map_or(slug.as_str(), |g| g.name());
-            if zh {
-                (
-                    format!("ITU-T {g}会议"),
-                    format!("{g}的会议，以及其所在会议的截止日期和注册等事项。"),
-                )
-            } else {
-                (
-                    format!("ITU-T {g} meetings"),
-                    format!(
-                        "Meetings of {g}, with the deadlines and registration of the meetings that include it."
-                    ),
-                )
-            }
+            let group = [("group", arg(g))];
+            (
+                tr_args(lang, "feed-group-name", &group),
+                tr_args(lang, "feed-group-description", &group),
+            )
         }
         Feed::Meeting(id) | Feed::Event { meeting: id, .. } => {
             let m = catalog.meeting(id);
@@ -84,10 +59,9 @@ pub fn feed_title(catalog: &Catalog, feed: &Feed, filter: &Filter) -> (String, S
                 .and_then(|m| m.description.as_ref())
                 .map_or(title.clone(), |d| d.get(lang).to_string());
             match feed {
-                Feed::Event { meeting, key } => {
+                Feed::Event { key, .. } => {
                     let e = m.and_then(|m| m.event(key));
                     let t = e.map_or(key.clone(), |e| e.title.get(lang).to_string());
-                    let _ = meeting;
                     (t, title)
                 }
                 _ => (title, desc),
@@ -113,16 +87,18 @@ pub fn feed_title(catalog: &Catalog, feed: &Feed, filter: &Filter) -> (String, S
     (calendar_name(&name), description)
 }
 
-fn kind_label(kind: Kind, lang: Lang) -> &'static str {
-    match (kind, lang) {
-        (Kind::Meeting, Lang::En) => "meetings",
-        (Kind::Session, Lang::En) => "sessions",
-        (Kind::Deadline, Lang::En) => "deadlines",
-        (Kind::Info, Lang::En) => "notices",
-        (Kind::Meeting, Lang::Zh) => "会议",
-        (Kind::Session, Lang::Zh) => "会段",
-        (Kind::Deadline, Lang::Zh) => "截止日期",
-        (Kind::Info, Lang::Zh) => "通知",
+/// A kind of event, plural and lower case, as a filtered feed's name lists it.
+fn kind_label(kind: Kind, lang: Lang) -> String {
+    tr(lang, &format!("feed-kind-{}", kind_id(kind)))
+}
+
+/// The word a kind's messages are named with (`kind-notice`, `feed-kind-notices`, …).
+pub fn kind_id(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Meeting => "meetings",
+        Kind::Session => "sessions",
+        Kind::Deadline => "deadlines",
+        Kind::Info => "notices",
     }
 }
 
@@ -272,9 +248,12 @@ fn vevent(meeting: &Meeting, event: &Event, lang: Lang, footer: &str) -> icalend
         }
     }
     ev.append_property(text_prop("SUMMARY", &event.title, lang));
+    // the event's own text decides the language (English when it fell back); the footer
+    // around it is always in the feed's
+    let described_in = event.description.as_ref().map_or(lang, |d| d.lang_of(lang));
     ev.append_property(
         Property::new("DESCRIPTION", description_with(event, footer, lang))
-            .add_parameter("LANGUAGE", lang.code())
+            .add_parameter("LANGUAGE", described_in.code())
             .done(),
     );
     if let Some(loc) = event.location.as_ref().or(meeting.location.as_ref()) {
@@ -340,77 +319,61 @@ fn footer(meeting: &Meeting, timed: bool, lang: Lang) -> String {
 
 fn footer_into(meeting: &Meeting, timed: bool, lang: Lang, out: &mut String) {
     let c = &meeting.contact;
+    let iso = |s: &str| isolate(s, lang);
+    let line = |out: &mut String, id: &str, args: &[(&str, FluentValue<'_>)]| {
+        out.push_str(&tr_args(lang, id, args));
+        out.push('\n');
+    };
+    let date = dates::long(meeting.source.date, lang);
     let reference = meeting.source.reference.get(lang);
+    line(
+        out,
+        "footer-source",
+        &[("reference", arg(reference)), ("date", arg(&date))],
+    );
     let zone = zone_label(meeting.tz, lang);
-    match lang {
-        Lang::En => {
-            out.push_str(&format!(
-                "Source: {reference} of {}.\n",
-                english_date(meeting.source.date)
-            ));
-            if timed {
-                out.push_str(&format!("Times are in {zone}.\n"));
-            } else {
-                out.push_str(&format!("Dates are in {zone}.\n"));
-            }
-            out.push_str(&format!("Contact: {}", c.email));
-            if let Some(p) = &c.phone {
-                out.push_str(&format!(", tel. {p}"));
-            }
-            if let Some(f) = &c.fax {
-                out.push_str(&format!(", fax {f}"));
-            }
-            out.push_str(".\n");
-            if let Some(w) = &c.web {
-                out.push_str(&format!("Study group: {w}\n"));
-            }
-            if let Some(u) = &meeting.url {
-                out.push_str(&format!("Meeting page: {u}\n"));
-            }
-        }
-        Lang::Zh => {
-            let d = meeting.source.date;
-            out.push_str(&format!(
-                "来源：{reference}（{}年{}月{}日）。\n",
-                d.year(),
-                d.month(),
-                d.day()
-            ));
-            if timed {
-                out.push_str(&format!("时间为{zone}。\n"));
-            } else {
-                out.push_str(&format!("日期为{zone}。\n"));
-            }
-            out.push_str(&format!("联系方式：{}", c.email));
-            if let Some(p) = &c.phone {
-                out.push_str(&format!("，电话 {p}"));
-            }
-            if let Some(f) = &c.fax {
-                out.push_str(&format!("，传真 {f}"));
-            }
-            out.push_str("。\n");
-            if let Some(w) = &c.web {
-                out.push_str(&format!("研究组网页：{w}\n"));
-            }
-            if let Some(u) = &meeting.url {
-                out.push_str(&format!("会议网页：{u}\n"));
-            }
-        }
+    let zone_line = if timed {
+        "footer-times"
+    } else {
+        "footer-dates"
+    };
+    line(out, zone_line, &[("zone", arg(&zone))]);
+    out.push_str(&tr_args(
+        lang,
+        "footer-contact",
+        &[("email", arg(&iso(&c.email)))],
+    ));
+    if let Some(p) = &c.phone {
+        out.push_str(&tr_args(
+            lang,
+            "footer-contact-phone",
+            &[("phone", arg(&iso(p)))],
+        ));
+    }
+    if let Some(f) = &c.fax {
+        out.push_str(&tr_args(
+            lang,
+            "footer-contact-fax",
+            &[("fax", arg(&iso(f)))],
+        ));
+    }
+    line(out, "footer-contact-end", &[]);
+    if let Some(w) = &c.web {
+        line(out, "footer-study-group", &[("url", arg(&iso(w)))]);
+    }
+    if let Some(u) = &meeting.url {
+        line(out, "footer-meeting-page", &[("url", arg(&iso(u)))]);
     }
 }
 
-fn zone_label(tz: Tz, lang: Lang) -> String {
-    match (tz == HOME_TZ, lang) {
-        (true, Lang::En) => "Geneva time (Europe/Zurich)".into(),
-        (true, Lang::Zh) => "日内瓦时间（Europe/Zurich）".into(),
-        (false, Lang::En) => format!("local time ({})", tz.name()),
-        (false, Lang::Zh) => format!("当地时间（{}）", tz.name()),
-    }
-}
-
-/// "29 September 2017", as ITU-T's English letters write dates.
-pub fn english_date(d: NaiveDate) -> String {
-    format!("{} {} {}", d.day(), d.format("%B"), d.year())
+/// The zone named next to times: "Geneva time (Europe/Zurich)", else "local time (Zone/Name)".
+pub fn zone_label(tz: Tz, lang: Lang) -> String {
+    let id = if tz == HOME_TZ {
+        "zone-home"
+    } else {
+        "zone-local"
+    };
+    tr_args(lang, id, &[("zone", arg(&isolate(tz.name(), lang)))])
 }
 
 #[cfg(test)]

@@ -190,9 +190,9 @@ async fn api_errors_are_400_and_404_with_messages() {
             "no meeting 'nope'; meetings: sg20-wp1-2018-01",
         ),
         (
-            "/api/events?lang=fr",
+            "/api/events?lang=de",
             400,
-            "parameter 'lang': unknown language 'fr'",
+            "parameter 'lang': unknown language 'de'",
         ),
         (
             "/api/events?download=1",

@@ -316,7 +316,7 @@ async fn a_new_snapshot_serves_its_own_bytes() {
     let mut catalog = itucal::load::load_dir(&seed_dir()).unwrap();
     let event = &mut catalog.meetings[0].events[0];
     let moved = format!("{} (moved)", event.title.get(itucal::model::Lang::En));
-    event.title = itucal::model::Text::new(&moved, None);
+    event.title = itucal::model::Text::new(&moved);
     store.replace(itucal::store::Snapshot::new(catalog));
     let after = get(&app, "/feeds/all.ics").await;
     assert_ne!(after.header("etag"), before);

@@ -23,13 +23,14 @@ const CELL: &str = "padding:6px 8px 6px 0;vertical-align:top;border-top:1px soli
 fn document(lang: Lang, title: &str, block: Markup) -> String {
     html! {
         (DOCTYPE)
-        html lang=(strings(lang).html_lang) {
+        html lang=(strings(lang).html_lang) dir=(lang.dir()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) }
             }
-            body style="margin:0;padding:16px;background:#ffffff;" { (block) }
+            // the direction again on the block itself: it is what a person pastes into a message
+            body style="margin:0;padding:16px;background:#ffffff;" { div dir=(lang.dir()) { (block) } }
         }
     }
     .into_string()
@@ -46,11 +47,24 @@ fn buttons(items: &[(&str, &str)]) -> Markup {
     }
 }
 
+/// A heading with the zone its times are in: "Programme (Geneva time (Europe/Zurich))".
+pub(super) fn heading_with_zone(heading: &str, tz: chrono_tz::Tz, lang: Lang) -> String {
+    let zone = i18n::zone_label(tz, lang);
+    crate::i18n::tr_args(
+        lang,
+        "heading-with-zone",
+        &[
+            ("heading", crate::i18n::arg(heading)),
+            ("zone", crate::i18n::arg(&zone)),
+        ],
+    )
+}
+
 /// `label: <a>url</a>` on its own line.
-fn url_line(label: &str, url: &str) -> Markup {
+fn url_line(label: &str, url: &str, lang: Lang) -> Markup {
     html! {
         tr { td style=(format!("padding:4px 0;{SMALL}")) {
-            (label) ": " a href=(url) style=(LINK) { (url) }
+            (crate::i18n::tr_args(lang, "email-label", &[("label", crate::i18n::arg(label))])) " " a href=(url) style=(LINK) { (url) }
         } }
     }
 }
@@ -61,15 +75,15 @@ fn feed_block(l: &FeedLinks, lang: Lang) -> Markup {
     html! {
         tr { td style="padding:0 0 12px 0;" {
             (buttons(&[
-                (t.google, &l.google),
-                (t.outlook, &l.outlook),
-                (t.office365, &l.office365),
-                (t.download_ics, &l.download),
+                (t.google.as_str(), &l.google),
+                (t.outlook.as_str(), &l.outlook),
+                (t.office365.as_str(), &l.office365),
+                (t.download_ics.as_str(), &l.download),
             ]))
         } }
-        (url_line(t.email_feed_url, &l.https))
-        (url_line(t.email_webcal, &l.webcal))
-        @if let Some(p) = &l.page { (url_line(t.more_options, p)) }
+        (url_line(t.email_feed_url.as_str(), &l.https, lang))
+        (url_line(t.email_webcal.as_str(), &l.webcal, lang))
+        @if let Some(p) = &l.page { (url_line(t.more_options.as_str(), p, lang)) }
     }
 }
 
@@ -91,15 +105,15 @@ pub fn feed_html(catalog: &Catalog, feed: &Feed, filter: &Filter, base: &str) ->
 fn feed_lines(l: &FeedLinks, lang: Lang) -> String {
     let t = strings(lang);
     let mut lines: Vec<(&str, &str)> = vec![
-        (t.google, &l.google),
-        (t.outlook, &l.outlook),
-        (t.office365, &l.office365),
-        (t.download_once, &l.download),
-        (t.email_feed_url, &l.https),
-        (t.email_webcal, &l.webcal),
+        (t.google.as_str(), &l.google),
+        (t.outlook.as_str(), &l.outlook),
+        (t.office365.as_str(), &l.office365),
+        (t.download_once.as_str(), &l.download),
+        (t.email_feed_url.as_str(), &l.https),
+        (t.email_webcal.as_str(), &l.webcal),
     ];
     if let Some(p) = &l.page {
-        lines.push((t.more_options, p));
+        lines.push((t.more_options.as_str(), p));
     }
     lines
         .into_iter()
@@ -128,14 +142,7 @@ fn meeting_facts(meeting: &Meeting, lang: Lang) -> String {
     if let Some(loc) = &meeting.location {
         parts.push(loc.get(lang).to_string());
     }
-    parts.join(lang_sep(lang))
-}
-
-fn lang_sep(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => ", ",
-        Lang::Zh => "，",
-    }
+    parts.join(&crate::i18n::tr(lang, "email-facts-separator"))
 }
 
 /// When an event happens, as text.
@@ -164,7 +171,7 @@ pub fn meeting_html(catalog: &Catalog, meeting: &Meeting, base: &str, lang: Lang
             tr { td style="padding:0 0 4px 0;font-weight:bold;" { (t.subscribe_meeting) } }
             (feed_block(&l, lang))
             tr { td style="padding:16px 0 4px 0;font-weight:bold;" {
-                (t.programme) " (" (i18n::zone_label(meeting.tz, lang)) ")"
+                (heading_with_zone(&t.programme, meeting.tz, lang))
             } }
             tr { td {
                 table role="presentation" cellpadding="0" cellspacing="0" border="0" width="100%" style=(FONT) {
@@ -187,7 +194,7 @@ pub fn meeting_html(catalog: &Catalog, meeting: &Meeting, base: &str, lang: Lang
                     }
                 }
             } }
-            (url_line(t.meeting_page, &meeting_url(base, &meeting.id, lang)))
+            (url_line(&t.meeting_page, &meeting_url(base, &meeting.id, lang), lang))
         }
     };
     document(lang, title, block)

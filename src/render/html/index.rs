@@ -92,7 +92,7 @@ pub fn render(catalog: &Catalog, base: &str, lang: Lang) -> String {
     page(
         &ctx,
         &Page {
-            title: t.site,
+            title: &t.site,
             path: "/",
             query: &lang_query,
         },

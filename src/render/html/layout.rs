@@ -62,6 +62,14 @@ pub struct Page<'a> {
     pub query: &'a dyn Fn(Lang) -> String,
 }
 
+/// The countdown text of a CLDR plural category, if the language has one of its own.
+fn days_left<'a>(t: &'a Strings, category: &str) -> Option<&'a str> {
+    t.days_left
+        .iter()
+        .find(|(c, _)| *c == category)
+        .map(|(_, text)| text.as_str())
+}
+
 /// A complete page around `main`.
 pub fn page(ctx: &Ctx<'_>, page: &Page<'_>, main: Markup) -> String {
     let t = ctx.t;
@@ -72,7 +80,7 @@ pub fn page(ctx: &Ctx<'_>, page: &Page<'_>, main: Markup) -> String {
     };
     html! {
         (DOCTYPE)
-        html lang=(t.html_lang) {
+        html lang=(t.html_lang) dir=(ctx.lang.dir()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
@@ -87,8 +95,12 @@ pub fn page(ctx: &Ctx<'_>, page: &Page<'_>, main: Markup) -> String {
                 script src=(ctx.href("/static/app.js", &format!("v={}", version(SCRIPT)))) defer {}
             }
             body
-                data-t-days-left=(t.days_left)
-                data-t-day-left=(t.day_left)
+                data-t-days-left-zero=[days_left(t, "zero")]
+                data-t-days-left-one=[days_left(t, "one")]
+                data-t-days-left-two=[days_left(t, "two")]
+                data-t-days-left-few=[days_left(t, "few")]
+                data-t-days-left-many=[days_left(t, "many")]
+                data-t-days-left-other=[days_left(t, "other")]
                 data-t-due-today=(t.due_today)
                 data-t-passed=(t.passed)
                 data-t-upcoming=(t.upcoming)

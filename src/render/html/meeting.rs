@@ -55,11 +55,11 @@ pub fn add_links(ctx: &Ctx<'_>, meeting: &Meeting, event: &Event) -> Markup {
     html! {
         ul.add {
             li { a href=(l.google) rel="noopener" target="_blank" data-link="event-google"
-                aria-label=(i18n::add_to(title, t.google, ctx.lang)) { (t.google_short) } }
+                aria-label=(i18n::add_to(title, &t.google, ctx.lang)) { (t.google_short) } }
             li { a href=(l.outlook) rel="noopener" target="_blank" data-link="event-outlook"
-                aria-label=(i18n::add_to(title, t.outlook, ctx.lang)) { (t.outlook_short) } }
+                aria-label=(i18n::add_to(title, &t.outlook, ctx.lang)) { (t.outlook_short) } }
             li { a href=(l.office365) rel="noopener" target="_blank" data-link="event-office365"
-                aria-label=(i18n::add_to(title, t.office365, ctx.lang)) { (t.office365_short) } }
+                aria-label=(i18n::add_to(title, &t.office365, ctx.lang)) { (t.office365_short) } }
             li { a href=(l.download) data-link="event-ics" download
                 aria-label=(i18n::download_event(title, ctx.lang)) { ".ics" } }
         }
@@ -94,7 +94,6 @@ pub fn render(meeting: &Meeting, base: &str, lang: Lang) -> String {
             (!lists.is_empty()).then(|| (e.title.get(lang), lists))
         })
         .collect();
-    let zone = i18n::zone_label(meeting.tz, lang);
     let main = html! {
         h1 { (title) }
         dl.facts {
@@ -137,7 +136,7 @@ pub fn render(meeting: &Meeting, base: &str, lang: Lang) -> String {
                     thead {
                         tr {
                             th scope="col" { (t.col_event) }
-                            th scope="col" { (t.col_when) " (" (zone) ")" }
+                            th scope="col" { (super::email::heading_with_zone(&t.col_when, meeting.tz, lang)) }
                             th.local scope="col" hidden { (t.col_local) }
                             th scope="col" { (t.col_add) }
                         }

@@ -165,7 +165,7 @@ pub fn render(catalog: &Catalog, feed: &Feed, filter: &Filter, count: usize, bas
     let heading = i18n::subscribe_to(&links.name, lang);
     let main = html! {
         @if let Feed::Meeting(id) = feed {
-            p.back { a href=(ctx.href(&meeting_path(id), &crate::links::lang_query(lang))) { "← " (t.back_to_meeting) } }
+            p.back { a href=(ctx.href(&meeting_path(id), &crate::links::lang_query(lang))) { (if lang.is_rtl() { "→ " } else { "← " }) (t.back_to_meeting) } }
         }
         h1 #title data-swap { (heading) }
         p.lead { (description) }

@@ -3,7 +3,7 @@
 //! `…/email.txt`), and the pages' stylesheet, script and icon under `/static/`.
 
 use crate::links::Show;
-use crate::model::{Catalog, Group};
+use crate::model::{Catalog, Group, Lang};
 use crate::render::html;
 use crate::select::{self, Feed};
 use crate::store::Rendered;
@@ -11,6 +11,7 @@ use crate::urls::Route;
 use crate::web::error::WebError;
 use crate::web::http::{self, LANG_PARAM, Serving, VIEW_PARAMS};
 use crate::web::{AppState, segment};
+use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, Utc};
 
@@ -57,7 +58,20 @@ pub async fn page(
     let body = match route {
         Route::Index => {
             let q = http::parse_query(&req, catalog, &LANG_PARAM, false)?;
-            html::index::render(catalog, base, q.filter.lang)
+            // the one page a person may open with no language in the URL: it follows the
+            // browser's languages (and says so in Vary); everything else is in the URL
+            let lang = if q.lang_given {
+                q.filter.lang
+            } else {
+                accepted(&req)
+            };
+            let body = html::index::render(catalog, base, lang);
+            let mut res = http::respond(&req, &snap, body, serving);
+            res.headers_mut().insert(
+                header::VARY,
+                header::HeaderValue::from_static("Accept-Language"),
+            );
+            return Ok(res);
         }
         Route::Meeting | Route::MeetingEmailHtml | Route::MeetingEmailText => {
             let lang = http::parse_query(&req, catalog, &LANG_PARAM, false)?
@@ -92,6 +106,24 @@ pub async fn page(
         }
     };
     Ok(http::respond(&req, &snap, body, serving))
+}
+
+/// The language of the browser's `Accept-Language` that we have, the most preferred first
+/// (`fr-CH` is French); English when it names none of ours.
+fn accepted(req: &HttpRequest) -> Lang {
+    use actix_web::HttpMessage;
+    use actix_web::http::header::{AcceptLanguage, Preference};
+    let Some(accept) = req.get_header::<AcceptLanguage>() else {
+        return Lang::default();
+    };
+    accept
+        .ranked()
+        .into_iter()
+        .find_map(|p| match p {
+            Preference::Specific(tag) => Lang::parse(&tag.primary_language().to_ascii_lowercase()),
+            Preference::Any => None,
+        })
+        .unwrap_or_default()
 }
 
 /// `GET` of a static asset: `/static/style.css`, `/static/app.js`, `/static/favicon.svg` and

@@ -1,0 +1,211 @@
+### itucal: every fixed text of the interface, in Arabic.
+### One message per text; every language file has the same ids (check_keys.py).
+### Dates, weekdays and month names are not here: they come from CLDR, and { $date } is
+### inserted already formatted. README.md says where each section is used.
+
+## Language
+## The language's own tag (BCP 47, the `lang` attribute) and name (the language switch).
+
+lang-tag = ar
+lang-own-name = العربية
+
+## Every page
+## The frame of every page: site name, skip link, language switch, footer.
+
+page-site = تقاويم اجتماعات قطاع تقييس الاتصالات
+page-skip = الانتقال إلى المحتوى
+page-language = اللغة
+page-footer = الأوقات بتوقيت جنيف (⁦Europe/Zurich⁩) ما لم يُذكر نطاق زمني آخر. والبيانات مأخوذة من الرسائل الجماعية لمكتب تقييس الاتصالات.
+page-api = واجهة برمجة التطبيقات ⁦JSON⁩
+
+## Home page
+## The home page: intro, the feeds to subscribe to, the meetings.
+
+home-intro = اجتماعات قطاع تقييس الاتصالات كما أُعلن عنها في الرسائل الجماعية لمكتب تقييس الاتصالات، في شكل تقاويم يمكنكم الاشتراك فيها في ⁦Outlook⁩ وتقويم ⁦Google⁩ وتقويم ⁦Apple⁩. يكفي الاشتراك مرة واحدة: يُحدَّث تقويمكم تلقائياً عند تغيّر أي اجتماع.
+home-subscribe-heading = الاشتراك
+home-subscribe-intro = اختاروا تقويماً. يعرض كل تقويم اجتماعاته وجلساته ومواعيده النهائية وإشعاراته، بتوقيت جنيف.
+home-feed-all = جميع الاجتماعات
+home-feed-deadlines = المواعيد النهائية فقط
+home-by-group = حسب المجموعة
+home-subscribe = اشتراك
+home-meetings = الاجتماعات
+home-no-meetings = لم يُعلن عن أي اجتماع.
+
+## Texts the page script shows
+## Set on <body> as data-t-* and shown by static/app.js: meeting order, countdowns, copy button, builder.
+
+script-upcoming = الاجتماعات القادمة
+script-past = الاجتماعات السابقة
+script-days-left =
+    { $count ->
+        [zero] لم يبقَ أي يوم
+        [one] بقي يوم واحد
+        [two] بقي يومان
+        [few] بقيت { $count } أيام
+        [many] بقي { $count } يوماً
+       *[other] بقي { $count } يوم
+    }
+script-due-today = ينتهي اليوم
+script-passed = انقضى
+script-copied = تم النسخ
+script-copy-failed = حدِّدوا العنوان وانسخوه
+script-links-updated = أصبحت الروابط أعلاه تتضمن اختياركم.
+
+## Meeting page
+## The meeting page: facts, actions, programme table, deadlines, agenda, descriptions, contacts.
+
+meeting-dates = التواريخ
+meeting-venue = المكان
+meeting-groups = المجموعات
+meeting-source = المصدر
+meeting-source-line = ⁨{ $reference }⁩ المؤرخة { $date }
+meeting-page = صفحة الاجتماع
+meeting-subscribe = الاشتراك في هذا الاجتماع
+meeting-download = تنزيل ملف ⁦.ics⁩
+meeting-email-snippet = مقتطف للبريد الإلكتروني (⁦HTML⁩)
+meeting-only-your-group = أو مجموعتكم فقط:
+meeting-programme = البرنامج
+meeting-times-in = الأوقات { $zone }
+meeting-col-event = الحدث
+meeting-col-when = الموعد
+meeting-col-local = توقيتكم المحلي
+meeting-col-add = الإضافة إلى تقويمكم
+meeting-deadlines = المواعيد النهائية
+meeting-deadline-note = ينتهي الموعد النهائي عند منتصف الليل في نهاية ذلك اليوم بتوقيت جنيف.
+meeting-agenda = جدول الأعمال
+meeting-about = عن هذا الاجتماع
+meeting-details = التفاصيل
+meeting-contact = جهة الاتصال
+meeting-email = البريد الإلكتروني
+meeting-phone = الهاتف
+meeting-fax = الفاكس
+meeting-web = لجنة الدراسات
+meeting-add-to = إضافة «⁨{ $title }⁩» إلى ⁨{ $service }⁩
+meeting-download-event = تنزيل «⁨{ $title }⁩» بصيغة ⁦.ics⁩
+
+## Calendar services
+## Names of the calendar services on buttons and links; the short forms fill table cells.
+
+service-google = تقويم ⁦Google⁩
+service-outlook = ⁦Outlook.com⁩
+service-office365 = ⁦Microsoft 365⁩ (حساب العمل أو المؤسسة التعليمية)
+service-apple = تقويم ⁦Apple⁩ / ⁦Outlook⁩ لسطح المكتب
+service-google-short = ⁦Google⁩
+service-outlook-short = ⁦Outlook.com⁩
+service-office365-short = ⁦Microsoft 365⁩
+
+## Subscribe page
+## The subscribe page: heading, count, service buttons, Google fallback, copy field, QR code, builder, e-mail snippets.
+
+subscribe-title = الاشتراك: ⁨{ $name }⁩
+subscribe-back = العودة إلى الاجتماع
+subscribe-now-holds = يتضمن هذا التقويم حالياً:
+subscribe-event-count =
+    { $count ->
+        [zero] لا أحداث
+        [one] حدث واحد
+        [two] حدثان
+        [few] { $count } أحداث
+        [many] { $count } حدثاً
+       *[other] { $count } حدث
+    }
+subscribe-download-note = نسخة لمرة واحدة للاستيراد: لا تُحدَّث.
+subscribe-google-fallback = هل يفيد تقويم ⁦Google⁩ بأنه لا يمكنه إضافة التقويم؟
+subscribe-google-step1 = انسخوا عنوان التقويم أدناه.
+subscribe-google-step2 = افتحوا إعدادات تقويم ⁦Google⁩:
+subscribe-google-step2-link = إضافة تقويم ← من عنوان ⁦URL⁩
+subscribe-google-step3 = الصقوا العنوان واختاروا «إضافة تقويم».
+subscribe-feed-url = عنوان التقويم
+subscribe-copy = نسخ
+subscribe-qr = امسحوا الرمز بهاتفكم لفتح عنوان التقويم.
+subscribe-qr-label = رمز ⁦QR⁩: ⁦{ $url }⁩
+subscribe-builder = اختاروا ما يُدرج
+subscribe-kinds = أنواع الأحداث
+subscribe-update = تحديث الروابط
+subscribe-share = المشاركة بالبريد الإلكتروني
+subscribe-share-intro = كتلة جاهزة للصقها في رسالة بريد إلكتروني: روابط عادية فقط، بلا نصوص برمجية أو صور.
+subscribe-email-text = نص عادي
+
+## E-mail snippets
+## The HTML and plain-text blocks a secretariat pastes into the mail that announces a meeting.
+
+email-lead = أضيفوا التقويم «⁨{ $name }⁩» إلى تقويمكم. يُحدَّث تلقائياً عند تغيّر أي اجتماع؛ والأوقات بتوقيت جنيف.
+email-feed-url = عنوان التقويم
+email-webcal = تقويم ⁦Apple⁩ / ⁦Outlook⁩ لسطح المكتب
+email-more-options = مزيد من الخيارات
+email-download-once = تنزيل ملف ⁦.ics⁩ (نسخة لمرة واحدة: لا تُحدَّث)
+
+## Punctuation around inserted texts
+## Where the code glues texts together in a way each language writes differently.
+
+email-label = { $label }:
+email-facts-separator = { "، " }
+heading-with-zone = { $heading } ({ $zone })
+
+## Feeds
+## Calendar name and description of each feed (NAME, X-WR-CALNAME, DESCRIPTION, X-WR-CALDESC), and the kinds a filtered feed names.
+
+feed-all-name = اجتماعات قطاع تقييس الاتصالات
+feed-all-description = اجتماعات قطاع تقييس الاتصالات كما وردت في الرسائل الجماعية لمكتب تقييس الاتصالات.
+feed-deadlines-name = المواعيد النهائية لقطاع تقييس الاتصالات
+feed-deadlines-description = المواعيد النهائية لاجتماعات قطاع تقييس الاتصالات: المساهمات والتسجيل والتأشيرات.
+feed-group-name = اجتماعات ⁦{ $group }⁩ لقطاع تقييس الاتصالات
+feed-group-description = اجتماعات ⁦{ $group }⁩، مع المواعيد النهائية والتسجيل للاجتماعات التي تشملها.
+feed-kind-meetings = الاجتماعات
+feed-kind-sessions = الجلسات
+feed-kind-deadlines = المواعيد النهائية
+feed-kind-notices = الإشعارات
+
+## Event descriptions in feeds: the footer
+## The lines every event description ends with: the letter, the zone, the contacts, the pages.
+
+footer-source = المصدر: ⁨{ $reference }⁩ المؤرخة { $date }.
+footer-times = الأوقات { $zone }.
+footer-dates = التواريخ { $zone }.
+footer-contact = جهة الاتصال: ⁦{ $email }⁩
+footer-contact-phone = ، الهاتف ⁦{ $phone }⁩
+footer-contact-fax = ، الفاكس ⁦{ $fax }⁩
+footer-contact-end = .
+footer-study-group = لجنة الدراسات: ⁦{ $url }⁩
+footer-meeting-page = صفحة الاجتماع: ⁦{ $url }⁩
+
+## Time zones
+## The zone named next to times; { $zone } is the tz name (Europe/Zurich). In fr the label starts with "heure" (other messages write "à l'{ $zone }"); in ru and ar it is an adverbial phrase ("по ...", "بـ...").
+
+zone-home = بتوقيت جنيف (⁦{ $zone }⁩)
+zone-local = بالتوقيت المحلي (⁦{ $zone }⁩)
+
+## Kinds of event
+## One event's tag (singular) and the builder's checkboxes (plural).
+
+kind-meeting = اجتماع
+kind-session = جلسة
+kind-deadline = الموعد النهائي
+kind-notice = إشعار
+kind-meetings = الاجتماعات
+kind-sessions = الجلسات
+kind-deadlines = المواعيد النهائية
+kind-notices = الإشعارات
+
+## Statuses
+## The tag of an event that is not confirmed.
+
+status-tentative = مؤقت
+status-cancelled = ملغى
+
+## Not used by the code today
+## Fields of the Strings struct that no page reads yet.
+
+label-events = الأحداث
+label-everything = الكل
+
+## Dates
+## How two dates make a span. { $first } and { $last } are long dates ("24 January 2018"), { $first-day } and { $last-day } day numbers, { $first-month-day } and { $last-month-day } day and month ("24 January"); in days and days-same-year, { $first } and { $last } carry the weekday ("Wed 24 Jan 2018") and { $first-weekday } and { $last-weekday } are the same without the year ("Wed 24 Jan"). { $start } and { $end } are times of day ("09:30"), { $date } and { $end-date } dates with their weekday. Names of months and weekdays come from CLDR.
+
+date-range-same-month = من { $first-day } إلى { $last }
+date-range-same-year = من { $first-month-day } إلى { $last }
+date-range = من { $first } إلى { $last }
+days-same-year = من { $first-weekday } إلى { $last }
+days = من { $first } إلى { $last }
+time-same-day = { $date }، من ⁦{ $start }⁩ إلى ⁦{ $end }⁩
+time-span = من { $date }، ⁦{ $start }⁩ إلى { $end-date }، ⁦{ $end }⁩

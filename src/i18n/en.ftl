@@ -1,0 +1,203 @@
+### itucal: every fixed text of the interface, in English.
+### One message per text; every language file has the same ids (check_keys.py).
+### Dates, weekdays and month names are not here: they come from CLDR, and { $date } is
+### inserted already formatted. README.md says where each section is used.
+
+## Language
+## The language's own tag (BCP 47, the `lang` attribute) and name (the language switch).
+
+lang-tag = en
+lang-own-name = English
+
+## Every page
+## The frame of every page: site name, skip link, language switch, footer.
+
+page-site = ITU-T meeting calendars
+page-skip = Skip to content
+page-language = Language
+page-footer = Times are in Geneva time (Europe/Zurich) unless another zone is named. The data comes from the TSB collective letters.
+page-api = JSON API
+
+## Home page
+## The home page: intro, the feeds to subscribe to, the meetings.
+
+home-intro = ITU-T meetings as announced in the TSB collective letters, as calendars you can subscribe to in Outlook, Google Calendar and Apple Calendar. Subscribe once: your calendar updates itself when a meeting changes.
+home-subscribe-heading = Subscribe
+home-subscribe-intro = Pick a calendar. Each one lists its meetings, sessions, deadlines and notices, in Geneva time.
+home-feed-all = All meetings
+home-feed-deadlines = Deadlines only
+home-by-group = By group
+home-subscribe = Subscribe
+home-meetings = Meetings
+home-no-meetings = No meetings are announced.
+
+## Texts the page script shows
+## Set on <body> as data-t-* and shown by static/app.js: meeting order, countdowns, copy button, builder.
+
+script-upcoming = Upcoming
+script-past = Past
+script-days-left =
+    { $count ->
+        [one] { $count } day left
+       *[other] { $count } days left
+    }
+script-due-today = due today
+script-passed = passed
+script-copied = Copied
+script-copy-failed = Select the address and copy it
+script-links-updated = The links above now include your choice.
+
+## Meeting page
+## The meeting page: facts, actions, programme table, deadlines, agenda, descriptions, contacts.
+
+meeting-dates = Dates
+meeting-venue = Venue
+meeting-groups = Groups
+meeting-source = Source
+meeting-source-line = { $reference } of { $date }
+meeting-page = Meeting page
+meeting-subscribe = Subscribe to this meeting
+meeting-download = Download .ics
+meeting-email-snippet = E-mail snippet (HTML)
+meeting-only-your-group = Or only your group:
+meeting-programme = Programme
+meeting-times-in = Times in { $zone }
+meeting-col-event = Event
+meeting-col-when = When
+meeting-col-local = Your time
+meeting-col-add = Add to your calendar
+meeting-deadlines = Deadlines
+meeting-deadline-note = A deadline ends at midnight at the end of that day, Geneva time.
+meeting-agenda = Agenda
+meeting-about = About this meeting
+meeting-details = Details
+meeting-contact = Contact
+meeting-email = E-mail
+meeting-phone = Telephone
+meeting-fax = Fax
+meeting-web = Study group
+meeting-add-to = Add “{ $title }” to { $service }
+meeting-download-event = Download “{ $title }” as .ics
+
+## Calendar services
+## Names of the calendar services on buttons and links; the short forms fill table cells.
+
+service-google = Google Calendar
+service-outlook = Outlook.com
+service-office365 = Microsoft 365 (work or school)
+service-apple = Apple Calendar / Outlook desktop
+service-google-short = Google
+service-outlook-short = Outlook.com
+service-office365-short = Microsoft 365
+
+## Subscribe page
+## The subscribe page: heading, count, service buttons, Google fallback, copy field, QR code, builder, e-mail snippets.
+
+subscribe-title = Subscribe: { $name }
+subscribe-back = Back to the meeting
+subscribe-now-holds = Now in this calendar:
+subscribe-event-count =
+    { $count ->
+        [one] { $count } event
+       *[other] { $count } events
+    }
+subscribe-download-note = A one-time copy to import: it does not update.
+subscribe-google-fallback = Google Calendar says it cannot add the calendar?
+subscribe-google-step1 = Copy the calendar address below.
+subscribe-google-step2 = Open Google Calendar settings:
+subscribe-google-step2-link = Add calendar → From URL
+subscribe-google-step3 = Paste the address and choose “Add calendar”.
+subscribe-feed-url = Calendar address
+subscribe-copy = Copy
+subscribe-qr = Scan with your phone to open the calendar address.
+subscribe-qr-label = QR: { $url }
+subscribe-builder = Choose what to include
+subscribe-kinds = Kinds of event
+subscribe-update = Update links
+subscribe-share = Share by e-mail
+subscribe-share-intro = A ready-made block to paste into an e-mail: plain links only, no scripts or images.
+subscribe-email-text = Plain text
+
+## E-mail snippets
+## The HTML and plain-text blocks a secretariat pastes into the mail that announces a meeting.
+
+email-lead = Add the calendar “{ $name }” to your calendar. It updates itself when a meeting changes; times are in Geneva time.
+email-feed-url = Calendar address
+email-webcal = Apple Calendar / Outlook desktop
+email-more-options = More options
+email-download-once = Download .ics (a one-time copy: it does not update)
+
+## Punctuation around inserted texts
+## Where the code glues texts together in a way each language writes differently.
+
+email-label = { $label }:
+email-facts-separator = { ", " }
+heading-with-zone = { $heading } ({ $zone })
+
+## Feeds
+## Calendar name and description of each feed (NAME, X-WR-CALNAME, DESCRIPTION, X-WR-CALDESC), and the kinds a filtered feed names.
+
+feed-all-name = ITU-T meetings
+feed-all-description = ITU-T meetings from the TSB collective letters.
+feed-deadlines-name = ITU-T deadlines
+feed-deadlines-description = Deadlines of ITU-T meetings: contributions, registration, visas.
+feed-group-name = ITU-T { $group } meetings
+feed-group-description = Meetings of { $group }, with the deadlines and registration of the meetings that include it.
+feed-kind-meetings = meetings
+feed-kind-sessions = sessions
+feed-kind-deadlines = deadlines
+feed-kind-notices = notices
+
+## Event descriptions in feeds: the footer
+## The lines every event description ends with: the letter, the zone, the contacts, the pages.
+
+footer-source = Source: { $reference } of { $date }.
+footer-times = Times are in { $zone }.
+footer-dates = Dates are in { $zone }.
+footer-contact = Contact: { $email }
+footer-contact-phone = , tel. { $phone }
+footer-contact-fax = , fax { $fax }
+footer-contact-end = .
+footer-study-group = Study group: { $url }
+footer-meeting-page = Meeting page: { $url }
+
+## Time zones
+## The zone named next to times; { $zone } is the tz name (Europe/Zurich). In fr the label starts with "heure" (other messages write "à l'{ $zone }"); in ru and ar it is an adverbial phrase ("по ...", "بـ...").
+
+zone-home = Geneva time ({ $zone })
+zone-local = local time ({ $zone })
+
+## Kinds of event
+## One event's tag (singular) and the builder's checkboxes (plural).
+
+kind-meeting = Meeting
+kind-session = Session
+kind-deadline = Deadline
+kind-notice = Notice
+kind-meetings = Meetings
+kind-sessions = Sessions
+kind-deadlines = Deadlines
+kind-notices = Notices
+
+## Statuses
+## The tag of an event that is not confirmed.
+
+status-tentative = Tentative
+status-cancelled = Cancelled
+
+## Not used by the code today
+## Fields of the Strings struct that no page reads yet.
+
+label-events = Events
+label-everything = everything
+
+## Dates
+## How two dates make a span. { $first } and { $last } are long dates ("24 January 2018"), { $first-day } and { $last-day } day numbers, { $first-month-day } and { $last-month-day } day and month ("24 January"); in days and days-same-year, { $first } and { $last } carry the weekday ("Wed 24 Jan 2018") and { $first-weekday } and { $last-weekday } are the same without the year ("Wed 24 Jan"). { $start } and { $end } are times of day ("09:30"), { $date } and { $end-date } dates with their weekday. Names of months and weekdays come from CLDR.
+
+date-range-same-month = { $first-day }–{ $last }
+date-range-same-year = { $first-month-day } – { $last }
+date-range = { $first } – { $last }
+days-same-year = { $first-weekday } – { $last }
+days = { $first } – { $last }
+time-same-day = { $date }, { $start }–{ $end }
+time-span = { $date }, { $start } – { $end-date }, { $end }

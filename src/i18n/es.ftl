@@ -1,0 +1,203 @@
+### itucal: every fixed text of the interface, in Spanish.
+### One message per text; every language file has the same ids (check_keys.py).
+### Dates, weekdays and month names are not here: they come from CLDR, and { $date } is
+### inserted already formatted. README.md says where each section is used.
+
+## Language
+## The language's own tag (BCP 47, the `lang` attribute) and name (the language switch).
+
+lang-tag = es
+lang-own-name = Español
+
+## Every page
+## The frame of every page: site name, skip link, language switch, footer.
+
+page-site = Calendarios de reuniones del UIT-T
+page-skip = Saltar al contenido
+page-language = Idioma
+page-footer = Las horas se indican en hora de Ginebra (Europe/Zurich), salvo que se mencione otra zona horaria. Los datos proceden de las Cartas Colectivas de la TSB.
+page-api = API JSON
+
+## Home page
+## The home page: intro, the feeds to subscribe to, the meetings.
+
+home-intro = Las reuniones del UIT-T anunciadas en las Cartas Colectivas de la TSB, en forma de calendarios a los que puede suscribirse en Outlook, Google Calendar y Calendario de Apple. Basta con suscribirse una vez: su calendario se actualiza solo cuando cambia una reunión.
+home-subscribe-heading = Suscribirse
+home-subscribe-intro = Elija un calendario. Cada uno presenta sus reuniones, sesiones, plazos y avisos, en hora de Ginebra.
+home-feed-all = Todas las reuniones
+home-feed-deadlines = Solo plazos
+home-by-group = Por grupo
+home-subscribe = Suscribirse
+home-meetings = Reuniones
+home-no-meetings = No se ha anunciado ninguna reunión.
+
+## Texts the page script shows
+## Set on <body> as data-t-* and shown by static/app.js: meeting order, countdowns, copy button, builder.
+
+script-upcoming = Próximas
+script-past = Anteriores
+script-days-left =
+    { $count ->
+        [one] queda { $count } día
+       *[other] quedan { $count } días
+    }
+script-due-today = vence hoy
+script-passed = vencido
+script-copied = Copiado
+script-copy-failed = Seleccione la dirección y cópiela
+script-links-updated = Los enlaces anteriores ya incluyen su selección.
+
+## Meeting page
+## The meeting page: facts, actions, programme table, deadlines, agenda, descriptions, contacts.
+
+meeting-dates = Fechas
+meeting-venue = Lugar
+meeting-groups = Grupos
+meeting-source = Fuente
+meeting-source-line = { $reference } del { $date }
+meeting-page = Página de la reunión
+meeting-subscribe = Suscribirse a esta reunión
+meeting-download = Descargar .ics
+meeting-email-snippet = Fragmento para correo electrónico (HTML)
+meeting-only-your-group = O solo su grupo:
+meeting-programme = Programa
+meeting-times-in = Horario en { $zone }
+meeting-col-event = Evento
+meeting-col-when = Fecha y hora
+meeting-col-local = Su hora local
+meeting-col-add = Añadir a su calendario
+meeting-deadlines = Plazos
+meeting-deadline-note = Un plazo vence a medianoche, al final del día indicado, hora de Ginebra.
+meeting-agenda = Orden del día
+meeting-about = Acerca de esta reunión
+meeting-details = Detalles
+meeting-contact = Contacto
+meeting-email = Correo electrónico
+meeting-phone = Teléfono
+meeting-fax = Fax
+meeting-web = Comisión de Estudio
+meeting-add-to = Añadir «{ $title }» a { $service }
+meeting-download-event = Descargar «{ $title }» en formato .ics
+
+## Calendar services
+## Names of the calendar services on buttons and links; the short forms fill table cells.
+
+service-google = Google Calendar
+service-outlook = Outlook.com
+service-office365 = Microsoft 365 (cuenta profesional o educativa)
+service-apple = Calendario de Apple / Outlook para escritorio
+service-google-short = Google
+service-outlook-short = Outlook.com
+service-office365-short = Microsoft 365
+
+## Subscribe page
+## The subscribe page: heading, count, service buttons, Google fallback, copy field, QR code, builder, e-mail snippets.
+
+subscribe-title = Suscribirse: { $name }
+subscribe-back = Volver a la reunión
+subscribe-now-holds = Este calendario contiene ahora:
+subscribe-event-count =
+    { $count ->
+        [one] { $count } evento
+       *[other] { $count } eventos
+    }
+subscribe-download-note = Una copia única para importar: no se actualiza.
+subscribe-google-fallback = ¿Google Calendar indica que no puede añadir el calendario?
+subscribe-google-step1 = Copie la dirección del calendario que figura a continuación.
+subscribe-google-step2 = Abra la configuración de Google Calendar:
+subscribe-google-step2-link = Añadir calendario → Desde URL
+subscribe-google-step3 = Pegue la dirección y elija «Añadir calendario».
+subscribe-feed-url = Dirección del calendario
+subscribe-copy = Copiar
+subscribe-qr = Escanee con su teléfono para abrir la dirección del calendario.
+subscribe-qr-label = Código QR: { $url }
+subscribe-builder = Elija qué incluir
+subscribe-kinds = Tipos de evento
+subscribe-update = Actualizar enlaces
+subscribe-share = Compartir por correo electrónico
+subscribe-share-intro = Un bloque listo para pegar en un correo electrónico: solo enlaces, sin scripts ni imágenes.
+subscribe-email-text = Texto sin formato
+
+## E-mail snippets
+## The HTML and plain-text blocks a secretariat pastes into the mail that announces a meeting.
+
+email-lead = Añada el calendario «{ $name }» a su calendario. Se actualiza solo cuando cambia una reunión; las horas se indican en hora de Ginebra.
+email-feed-url = Dirección del calendario
+email-webcal = Calendario de Apple / Outlook para escritorio
+email-more-options = Más opciones
+email-download-once = Descargar .ics (copia única: no se actualiza)
+
+## Punctuation around inserted texts
+## Where the code glues texts together in a way each language writes differently.
+
+email-label = { $label }:
+email-facts-separator = { ", " }
+heading-with-zone = { $heading } ({ $zone })
+
+## Feeds
+## Calendar name and description of each feed (NAME, X-WR-CALNAME, DESCRIPTION, X-WR-CALDESC), and the kinds a filtered feed names.
+
+feed-all-name = Reuniones del UIT-T
+feed-all-description = Reuniones del UIT-T según las Cartas Colectivas de la TSB.
+feed-deadlines-name = Plazos del UIT-T
+feed-deadlines-description = Plazos de las reuniones del UIT-T: contribuciones, inscripción, visados.
+feed-group-name = Reuniones UIT-T { $group }
+feed-group-description = Reuniones de { $group }, con los plazos y la inscripción de las reuniones que lo incluyen.
+feed-kind-meetings = reuniones
+feed-kind-sessions = sesiones
+feed-kind-deadlines = plazos
+feed-kind-notices = avisos
+
+## Event descriptions in feeds: the footer
+## The lines every event description ends with: the letter, the zone, the contacts, the pages.
+
+footer-source = Fuente: { $reference } del { $date }.
+footer-times = Las horas se indican en { $zone }.
+footer-dates = Las fechas se indican en { $zone }.
+footer-contact = Contacto: { $email }
+footer-contact-phone = , tel. { $phone }
+footer-contact-fax = , fax { $fax }
+footer-contact-end = .
+footer-study-group = Comisión de Estudio: { $url }
+footer-meeting-page = Página de la reunión: { $url }
+
+## Time zones
+## The zone named next to times; { $zone } is the tz name (Europe/Zurich). In fr the label starts with "heure" (other messages write "à l'{ $zone }"); in ru and ar it is an adverbial phrase ("по ...", "بـ...").
+
+zone-home = hora de Ginebra ({ $zone })
+zone-local = hora local ({ $zone })
+
+## Kinds of event
+## One event's tag (singular) and the builder's checkboxes (plural).
+
+kind-meeting = Reunión
+kind-session = Sesión
+kind-deadline = Plazo
+kind-notice = Aviso
+kind-meetings = Reuniones
+kind-sessions = Sesiones
+kind-deadlines = Plazos
+kind-notices = Avisos
+
+## Statuses
+## The tag of an event that is not confirmed.
+
+status-tentative = Provisional
+status-cancelled = Cancelado
+
+## Not used by the code today
+## Fields of the Strings struct that no page reads yet.
+
+label-events = Eventos
+label-everything = todo
+
+## Dates
+## How two dates make a span. { $first } and { $last } are long dates ("24 January 2018"), { $first-day } and { $last-day } day numbers, { $first-month-day } and { $last-month-day } day and month ("24 January"); in days and days-same-year, { $first } and { $last } carry the weekday ("Wed 24 Jan 2018") and { $first-weekday } and { $last-weekday } are the same without the year ("Wed 24 Jan"). { $start } and { $end } are times of day ("09:30"), { $date } and { $end-date } dates with their weekday. Names of months and weekdays come from CLDR.
+
+date-range-same-month = { $first-day }–{ $last }
+date-range-same-year = { $first-month-day } – { $last }
+date-range = { $first } – { $last }
+days-same-year = { $first-weekday } – { $last }
+days = { $first } – { $last }
+time-same-day = { $date }, { $start }–{ $end }
+time-span = { $date }, { $start } – { $end-date }, { $end }

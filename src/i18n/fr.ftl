@@ -1,0 +1,203 @@
+### itucal: every fixed text of the interface, in French.
+### One message per text; every language file has the same ids (check_keys.py).
+### Dates, weekdays and month names are not here: they come from CLDR, and { $date } is
+### inserted already formatted. README.md says where each section is used.
+
+## Language
+## The language's own tag (BCP 47, the `lang` attribute) and name (the language switch).
+
+lang-tag = fr
+lang-own-name = Français
+
+## Every page
+## The frame of every page: site name, skip link, language switch, footer.
+
+page-site = Calendriers des réunions de l'UIT-T
+page-skip = Aller au contenu
+page-language = Langue
+page-footer = Les heures sont indiquées à l'heure de Genève (Europe/Zurich), sauf mention d'un autre fuseau horaire. Les données proviennent des lettres collectives du TSB.
+page-api = API JSON
+
+## Home page
+## The home page: intro, the feeds to subscribe to, the meetings.
+
+home-intro = Les réunions de l'UIT-T annoncées dans les lettres collectives du TSB, sous forme de calendriers auxquels vous pouvez vous abonner dans Outlook, Google Agenda et Calendrier d'Apple. Un seul abonnement suffit: votre calendrier se met à jour de lui-même lorsqu'une réunion change.
+home-subscribe-heading = S'abonner
+home-subscribe-intro = Choisissez un calendrier. Chacun présente ses réunions, séances, dates limites et avis, à l'heure de Genève.
+home-feed-all = Toutes les réunions
+home-feed-deadlines = Dates limites seulement
+home-by-group = Par groupe
+home-subscribe = S'abonner
+home-meetings = Réunions
+home-no-meetings = Aucune réunion n'est annoncée.
+
+## Texts the page script shows
+## Set on <body> as data-t-* and shown by static/app.js: meeting order, countdowns, copy button, builder.
+
+script-upcoming = À venir
+script-past = Passées
+script-days-left =
+    { $count ->
+        [one] { $count } jour restant
+       *[other] { $count } jours restants
+    }
+script-due-today = échéance aujourd'hui
+script-passed = dépassée
+script-copied = Copié
+script-copy-failed = Sélectionnez l'adresse et copiez-la
+script-links-updated = Les liens ci-dessus tiennent maintenant compte de votre choix.
+
+## Meeting page
+## The meeting page: facts, actions, programme table, deadlines, agenda, descriptions, contacts.
+
+meeting-dates = Dates
+meeting-venue = Lieu
+meeting-groups = Groupes
+meeting-source = Source
+meeting-source-line = { $reference } en date du { $date }
+meeting-page = Page de la réunion
+meeting-subscribe = S'abonner à cette réunion
+meeting-download = Télécharger le fichier .ics
+meeting-email-snippet = Extrait pour courriel (HTML)
+meeting-only-your-group = Ou seulement votre groupe:
+meeting-programme = Programme
+meeting-times-in = Heures indiquées à l'{ $zone }
+meeting-col-event = Événement
+meeting-col-when = Date et heure
+meeting-col-local = Votre heure locale
+meeting-col-add = Ajouter à votre calendrier
+meeting-deadlines = Dates limites
+meeting-deadline-note = Une date limite expire à minuit, à la fin du jour indiqué, heure de Genève.
+meeting-agenda = Ordre du jour
+meeting-about = À propos de cette réunion
+meeting-details = Détails
+meeting-contact = Contact
+meeting-email = Courriel
+meeting-phone = Téléphone
+meeting-fax = Télécopie
+meeting-web = Commission d'études
+meeting-add-to = Ajouter « { $title } » à { $service }
+meeting-download-event = Télécharger « { $title } » au format .ics
+
+## Calendar services
+## Names of the calendar services on buttons and links; the short forms fill table cells.
+
+service-google = Google Agenda
+service-outlook = Outlook.com
+service-office365 = Microsoft 365 (compte professionnel ou scolaire)
+service-apple = Calendrier d'Apple / Outlook pour ordinateur
+service-google-short = Google
+service-outlook-short = Outlook.com
+service-office365-short = Microsoft 365
+
+## Subscribe page
+## The subscribe page: heading, count, service buttons, Google fallback, copy field, QR code, builder, e-mail snippets.
+
+subscribe-title = S'abonner: { $name }
+subscribe-back = Retour à la réunion
+subscribe-now-holds = Ce calendrier contient actuellement:
+subscribe-event-count =
+    { $count ->
+        [one] { $count } événement
+       *[other] { $count } événements
+    }
+subscribe-download-note = Une copie unique à importer: elle ne se met pas à jour.
+subscribe-google-fallback = Google Agenda indique qu'il ne peut pas ajouter le calendrier?
+subscribe-google-step1 = Copiez l'adresse du calendrier ci-dessous.
+subscribe-google-step2 = Ouvrez les paramètres de Google Agenda:
+subscribe-google-step2-link = Ajouter un agenda → À partir de l'URL
+subscribe-google-step3 = Collez l'adresse et choisissez « Ajouter un agenda ».
+subscribe-feed-url = Adresse du calendrier
+subscribe-copy = Copier
+subscribe-qr = Scannez avec votre téléphone pour ouvrir l'adresse du calendrier.
+subscribe-qr-label = Code QR: { $url }
+subscribe-builder = Choisir le contenu
+subscribe-kinds = Types d'événement
+subscribe-update = Mettre à jour les liens
+subscribe-share = Partager par courriel
+subscribe-share-intro = Un bloc prêt à coller dans un courriel: de simples liens, sans script ni image.
+subscribe-email-text = Texte brut
+
+## E-mail snippets
+## The HTML and plain-text blocks a secretariat pastes into the mail that announces a meeting.
+
+email-lead = Ajoutez le calendrier « { $name } » à votre calendrier. Il se met à jour de lui-même lorsqu'une réunion change; les heures sont indiquées à l'heure de Genève.
+email-feed-url = Adresse du calendrier
+email-webcal = Calendrier d'Apple / Outlook pour ordinateur
+email-more-options = Plus d'options
+email-download-once = Télécharger le fichier .ics (copie unique: elle ne se met pas à jour)
+
+## Punctuation around inserted texts
+## Where the code glues texts together in a way each language writes differently.
+
+email-label = { $label }:
+email-facts-separator = { ", " }
+heading-with-zone = { $heading } ({ $zone })
+
+## Feeds
+## Calendar name and description of each feed (NAME, X-WR-CALNAME, DESCRIPTION, X-WR-CALDESC), and the kinds a filtered feed names.
+
+feed-all-name = Réunions de l'UIT-T
+feed-all-description = Réunions de l'UIT-T d'après les lettres collectives du TSB.
+feed-deadlines-name = Dates limites de l'UIT-T
+feed-deadlines-description = Dates limites des réunions de l'UIT-T: contributions, inscription, visas.
+feed-group-name = Réunions UIT-T { $group }
+feed-group-description = Réunions de { $group }, avec les dates limites et l'inscription des réunions qui le concernent.
+feed-kind-meetings = réunions
+feed-kind-sessions = séances
+feed-kind-deadlines = dates limites
+feed-kind-notices = avis
+
+## Event descriptions in feeds: the footer
+## The lines every event description ends with: the letter, the zone, the contacts, the pages.
+
+footer-source = Source: { $reference } en date du { $date }.
+footer-times = Les heures sont indiquées à l'{ $zone }.
+footer-dates = Les dates sont indiquées à l'{ $zone }.
+footer-contact = Contact: { $email }
+footer-contact-phone = , tél. { $phone }
+footer-contact-fax = , télécopie { $fax }
+footer-contact-end = .
+footer-study-group = Commission d'études: { $url }
+footer-meeting-page = Page de la réunion: { $url }
+
+## Time zones
+## The zone named next to times; { $zone } is the tz name (Europe/Zurich). In fr the label starts with "heure" (other messages write "à l'{ $zone }"); in ru and ar it is an adverbial phrase ("по ...", "بـ...").
+
+zone-home = heure de Genève ({ $zone })
+zone-local = heure locale ({ $zone })
+
+## Kinds of event
+## One event's tag (singular) and the builder's checkboxes (plural).
+
+kind-meeting = Réunion
+kind-session = Séance
+kind-deadline = Date limite
+kind-notice = Avis
+kind-meetings = Réunions
+kind-sessions = Séances
+kind-deadlines = Dates limites
+kind-notices = Avis
+
+## Statuses
+## The tag of an event that is not confirmed.
+
+status-tentative = Provisoire
+status-cancelled = Annulé
+
+## Not used by the code today
+## Fields of the Strings struct that no page reads yet.
+
+label-events = Événements
+label-everything = tout
+
+## Dates
+## How two dates make a span. { $first } and { $last } are long dates ("24 January 2018"), { $first-day } and { $last-day } day numbers, { $first-month-day } and { $last-month-day } day and month ("24 January"); in days and days-same-year, { $first } and { $last } carry the weekday ("Wed 24 Jan 2018") and { $first-weekday } and { $last-weekday } are the same without the year ("Wed 24 Jan"). { $start } and { $end } are times of day ("09:30"), { $date } and { $end-date } dates with their weekday. Names of months and weekdays come from CLDR.
+
+date-range-same-month = { $first-day }–{ $last }
+date-range-same-year = { $first-month-day } – { $last }
+date-range = { $first } – { $last }
+days-same-year = { $first-weekday } – { $last }
+days = { $first } – { $last }
+time-same-day = { $date }, { $start }–{ $end }
+time-span = { $date }, { $start } – { $end-date }, { $end }

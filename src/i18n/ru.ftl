@@ -1,0 +1,207 @@
+### itucal: every fixed text of the interface, in Russian.
+### One message per text; every language file has the same ids (check_keys.py).
+### Dates, weekdays and month names are not here: they come from CLDR, and { $date } is
+### inserted already formatted. README.md says where each section is used.
+
+## Language
+## The language's own tag (BCP 47, the `lang` attribute) and name (the language switch).
+
+lang-tag = ru
+lang-own-name = Русский
+
+## Every page
+## The frame of every page: site name, skip link, language switch, footer.
+
+page-site = Календари собраний МСЭ-Т
+page-skip = Перейти к содержанию
+page-language = Язык
+page-footer = Время указано по женевскому времени (Europe/Zurich), если не указан другой часовой пояс. Данные взяты из коллективных писем БСЭ.
+page-api = JSON API
+
+## Home page
+## The home page: intro, the feeds to subscribe to, the meetings.
+
+home-intro = Собрания МСЭ-Т, объявленные в коллективных письмах БСЭ, в виде календарей, на которые можно подписаться в Outlook, Google Календаре и Календаре Apple. Достаточно подписаться один раз: календарь обновляется сам, когда в собрании что-то меняется.
+home-subscribe-heading = Подписка
+home-subscribe-intro = Выберите календарь. В каждом – его собрания, заседания, предельные сроки и объявления по женевскому времени.
+home-feed-all = Все собрания
+home-feed-deadlines = Только предельные сроки
+home-by-group = По группам
+home-subscribe = Подписаться
+home-meetings = Собрания
+home-no-meetings = Объявленных собраний нет.
+
+## Texts the page script shows
+## Set on <body> as data-t-* and shown by static/app.js: meeting order, countdowns, copy button, builder.
+
+script-upcoming = Предстоящие
+script-past = Прошедшие
+script-days-left =
+    { $count ->
+        [one] остался { $count } день
+        [few] осталось { $count } дня
+        [many] осталось { $count } дней
+       *[other] осталось { $count } дня
+    }
+script-due-today = истекает сегодня
+script-passed = истек
+script-copied = Скопировано
+script-copy-failed = Выделите адрес и скопируйте его
+script-links-updated = Ссылки выше обновлены с учетом вашего выбора.
+
+## Meeting page
+## The meeting page: facts, actions, programme table, deadlines, agenda, descriptions, contacts.
+
+meeting-dates = Даты
+meeting-venue = Место проведения
+meeting-groups = Группы
+meeting-source = Источник
+meeting-source-line = { $reference } от { $date }
+meeting-page = Страница собрания
+meeting-subscribe = Подписаться на это собрание
+meeting-download = Скачать .ics
+meeting-email-snippet = Фрагмент для электронного письма (HTML)
+meeting-only-your-group = Или только ваша группа:
+meeting-programme = Программа
+meeting-times-in = Время указано { $zone }
+meeting-col-event = Мероприятие
+meeting-col-when = Дата и время
+meeting-col-local = Ваше местное время
+meeting-col-add = Добавить в календарь
+meeting-deadlines = Предельные сроки
+meeting-deadline-note = Предельный срок истекает в полночь в конце указанного дня по женевскому времени.
+meeting-agenda = Повестка дня
+meeting-about = О собрании
+meeting-details = Подробности
+meeting-contact = Контактная информация
+meeting-email = Эл. почта
+meeting-phone = Телефон
+meeting-fax = Факс
+meeting-web = Исследовательская комиссия
+meeting-add-to = Добавить «{ $title }» в { $service }
+meeting-download-event = Скачать «{ $title }» в формате .ics
+
+## Calendar services
+## Names of the calendar services on buttons and links; the short forms fill table cells.
+
+service-google = Google Календарь
+service-outlook = Outlook.com
+service-office365 = Microsoft 365 (рабочая или учебная учетная запись)
+service-apple = Календарь Apple / Outlook для компьютера
+service-google-short = Google
+service-outlook-short = Outlook.com
+service-office365-short = Microsoft 365
+
+## Subscribe page
+## The subscribe page: heading, count, service buttons, Google fallback, copy field, QR code, builder, e-mail snippets.
+
+subscribe-title = Подписка: { $name }
+subscribe-back = Назад к собранию
+subscribe-now-holds = Сейчас в этом календаре:
+subscribe-event-count =
+    { $count ->
+        [one] { $count } мероприятие
+        [few] { $count } мероприятия
+        [many] { $count } мероприятий
+       *[other] { $count } мероприятия
+    }
+subscribe-download-note = Разовая копия для импорта: она не обновляется.
+subscribe-google-fallback = Google Календарь сообщает, что не может добавить календарь?
+subscribe-google-step1 = Скопируйте адрес календаря ниже.
+subscribe-google-step2 = Откройте настройки Google Календаря:
+subscribe-google-step2-link = Добавить календарь → Добавить по URL
+subscribe-google-step3 = Вставьте адрес и нажмите «Добавить календарь».
+subscribe-feed-url = Адрес календаря
+subscribe-copy = Копировать
+subscribe-qr = Отсканируйте телефоном, чтобы открыть адрес календаря.
+subscribe-qr-label = QR-код: { $url }
+subscribe-builder = Выберите, что включить
+subscribe-kinds = Типы мероприятий
+subscribe-update = Обновить ссылки
+subscribe-share = Отправить по электронной почте
+subscribe-share-intro = Готовый блок для вставки в электронное письмо: только ссылки, без скриптов и изображений.
+subscribe-email-text = Обычный текст
+
+## E-mail snippets
+## The HTML and plain-text blocks a secretariat pastes into the mail that announces a meeting.
+
+email-lead = Добавьте календарь «{ $name }» в свой календарь. Он обновляется сам, когда в собрании что-то меняется; время указано по женевскому времени.
+email-feed-url = Адрес календаря
+email-webcal = Календарь Apple / Outlook для компьютера
+email-more-options = Другие варианты
+email-download-once = Скачать .ics (разовая копия: она не обновляется)
+
+## Punctuation around inserted texts
+## Where the code glues texts together in a way each language writes differently.
+
+email-label = { $label }:
+email-facts-separator = { ", " }
+heading-with-zone = { $heading } ({ $zone })
+
+## Feeds
+## Calendar name and description of each feed (NAME, X-WR-CALNAME, DESCRIPTION, X-WR-CALDESC), and the kinds a filtered feed names.
+
+feed-all-name = Собрания МСЭ-Т
+feed-all-description = Собрания МСЭ-Т по коллективным письмам БСЭ.
+feed-deadlines-name = Предельные сроки МСЭ-Т
+feed-deadlines-description = Предельные сроки собраний МСЭ-Т: вклады, регистрация, визы.
+feed-group-name = Собрания МСЭ-Т { $group }
+feed-group-description = Собрания { $group }, а также предельные сроки и регистрация собраний, в которые входит эта группа.
+feed-kind-meetings = собрания
+feed-kind-sessions = заседания
+feed-kind-deadlines = предельные сроки
+feed-kind-notices = объявления
+
+## Event descriptions in feeds: the footer
+## The lines every event description ends with: the letter, the zone, the contacts, the pages.
+
+footer-source = Источник: { $reference } от { $date }.
+footer-times = Время указано { $zone }.
+footer-dates = Даты указаны { $zone }.
+footer-contact = Контакты: { $email }
+footer-contact-phone = , тел. { $phone }
+footer-contact-fax = , факс { $fax }
+footer-contact-end = .
+footer-study-group = Исследовательская комиссия: { $url }
+footer-meeting-page = Страница собрания: { $url }
+
+## Time zones
+## The zone named next to times; { $zone } is the tz name (Europe/Zurich). In fr the label starts with "heure" (other messages write "à l'{ $zone }"); in ru and ar it is an adverbial phrase ("по ...", "بـ...").
+
+zone-home = по женевскому времени ({ $zone })
+zone-local = по местному времени ({ $zone })
+
+## Kinds of event
+## One event's tag (singular) and the builder's checkboxes (plural).
+
+kind-meeting = Собрание
+kind-session = Заседание
+kind-deadline = Предельный срок
+kind-notice = Объявление
+kind-meetings = Собрания
+kind-sessions = Заседания
+kind-deadlines = Предельные сроки
+kind-notices = Объявления
+
+## Statuses
+## The tag of an event that is not confirmed.
+
+status-tentative = Предварительно
+status-cancelled = Отменено
+
+## Not used by the code today
+## Fields of the Strings struct that no page reads yet.
+
+label-events = Мероприятия
+label-everything = все
+
+## Dates
+## How two dates make a span. { $first } and { $last } are long dates ("24 January 2018"), { $first-day } and { $last-day } day numbers, { $first-month-day } and { $last-month-day } day and month ("24 January"); in days and days-same-year, { $first } and { $last } carry the weekday ("Wed 24 Jan 2018") and { $first-weekday } and { $last-weekday } are the same without the year ("Wed 24 Jan"). { $start } and { $end } are times of day ("09:30"), { $date } and { $end-date } dates with their weekday. Names of months and weekdays come from CLDR.
+
+date-range-same-month = { $first-day }–{ $last }
+date-range-same-year = { $first-month-day } – { $last }
+date-range = { $first } – { $last }
+days-same-year = { $first-weekday } – { $last }
+days = { $first } – { $last }
+time-same-day = { $date }, { $start }–{ $end }
+time-span = { $date }, { $start } – { $end-date }, { $end }

@@ -1,0 +1,195 @@
+### itucal: every fixed text of the interface, in Chinese.
+### One message per text; every language file has the same ids (check_keys.py).
+### Dates, weekdays and month names are not here: they come from CLDR, and { $date } is
+### inserted already formatted. README.md says where each section is used.
+
+## Language
+## The language's own tag (BCP 47, the `lang` attribute) and name (the language switch).
+
+lang-tag = zh-Hans
+lang-own-name = 中文
+
+## Every page
+## The frame of every page: site name, skip link, language switch, footer.
+
+page-site = ITU-T会议日历
+page-skip = 跳到正文
+page-language = 语言
+page-footer = 除另有注明的时区外，时间均为日内瓦时间（Europe/Zurich）。数据来自电信标准化局集体函。
+page-api = JSON API
+
+## Home page
+## The home page: intro, the feeds to subscribe to, the meetings.
+
+home-intro = 电信标准化局集体函所公布的ITU-T会议，以日历形式提供，可在Outlook、Google日历和Apple日历中订阅。订阅一次即可：会议有变更时，您的日历会自动更新。
+home-subscribe-heading = 订阅
+home-subscribe-intro = 请选择日历。每个日历都列出相关的会议、会段、截止日期和通知，时间为日内瓦时间。
+home-feed-all = 全部会议
+home-feed-deadlines = 仅截止日期
+home-by-group = 按组别
+home-subscribe = 订阅
+home-meetings = 会议
+home-no-meetings = 暂无已公布的会议。
+
+## Texts the page script shows
+## Set on <body> as data-t-* and shown by static/app.js: meeting order, countdowns, copy button, builder.
+
+script-upcoming = 即将召开
+script-past = 已结束
+script-days-left = 还剩{ $count }天
+script-due-today = 今天截止
+script-passed = 已过
+script-copied = 已复制
+script-copy-failed = 请选中地址后复制
+script-links-updated = 以上链接已按您的选择更新。
+
+## Meeting page
+## The meeting page: facts, actions, programme table, deadlines, agenda, descriptions, contacts.
+
+meeting-dates = 日期
+meeting-venue = 地点
+meeting-groups = 组别
+meeting-source = 来源
+meeting-source-line = { $reference }（{ $date }）
+meeting-page = 会议网页
+meeting-subscribe = 订阅本次会议
+meeting-download = 下载 .ics
+meeting-email-snippet = 电子邮件片段（HTML）
+meeting-only-your-group = 或仅订阅您的组别：
+meeting-programme = 日程
+meeting-times-in = 时间为{ $zone }
+meeting-col-event = 活动
+meeting-col-when = 时间
+meeting-col-local = 您的当地时间
+meeting-col-add = 添加到您的日历
+meeting-deadlines = 截止日期
+meeting-deadline-note = 截止日期以日内瓦时间当天结束（午夜）为准。
+meeting-agenda = 议程
+meeting-about = 会议简介
+meeting-details = 详细信息
+meeting-contact = 联系方式
+meeting-email = 电子邮件
+meeting-phone = 电话
+meeting-fax = 传真
+meeting-web = 研究组
+meeting-add-to = 将“{ $title }”添加到{ $service }
+meeting-download-event = 下载“{ $title }”（.ics）
+
+## Calendar services
+## Names of the calendar services on buttons and links; the short forms fill table cells.
+
+service-google = Google日历
+service-outlook = Outlook.com
+service-office365 = Microsoft 365（工作或学校帐户）
+service-apple = Apple日历 / Outlook桌面版
+service-google-short = Google
+service-outlook-short = Outlook.com
+service-office365-short = Microsoft 365
+
+## Subscribe page
+## The subscribe page: heading, count, service buttons, Google fallback, copy field, QR code, builder, e-mail snippets.
+
+subscribe-title = 订阅：{ $name }
+subscribe-back = 返回会议页面
+subscribe-now-holds = 此日历目前包含：
+subscribe-event-count = { $count }个活动
+subscribe-download-note = 一次性导入的副本，不会自动更新。
+subscribe-google-fallback = Google日历提示无法添加此日历？
+subscribe-google-step1 = 复制下方的日历地址。
+subscribe-google-step2 = 打开Google日历设置：
+subscribe-google-step2-link = 添加日历 → 通过网址添加
+subscribe-google-step3 = 粘贴地址，然后点击“添加日历”。
+subscribe-feed-url = 日历地址
+subscribe-copy = 复制
+subscribe-qr = 用手机扫描，打开日历地址。
+subscribe-qr-label = QR: { $url }
+subscribe-builder = 选择订阅内容
+subscribe-kinds = 活动类型
+subscribe-update = 更新链接
+subscribe-share = 通过电子邮件分享
+subscribe-share-intro = 可直接粘贴到电子邮件中的内容：仅含普通链接，不含脚本或图片。
+subscribe-email-text = 纯文本
+
+## E-mail snippets
+## The HTML and plain-text blocks a secretariat pastes into the mail that announces a meeting.
+
+email-lead = 将日历“{ $name }”添加到您的日历。会议有变更时会自动更新；时间为日内瓦时间。
+email-feed-url = 日历地址
+email-webcal = Apple日历 / Outlook桌面版
+email-more-options = 更多选项
+email-download-once = 下载 .ics（一次性副本，不会自动更新）
+
+## Punctuation around inserted texts
+## Where the code glues texts together in a way each language writes differently.
+
+email-label = { $label }:
+email-facts-separator = { "，" }
+heading-with-zone = { $heading } ({ $zone })
+
+## Feeds
+## Calendar name and description of each feed (NAME, X-WR-CALNAME, DESCRIPTION, X-WR-CALDESC), and the kinds a filtered feed names.
+
+feed-all-name = ITU-T会议
+feed-all-description = 根据电信标准化局集体函整理的ITU-T会议日程。
+feed-deadlines-name = ITU-T截止日期
+feed-deadlines-description = ITU-T会议的截止日期（文稿、注册、签证）。
+feed-group-name = ITU-T { $group }会议
+feed-group-description = { $group }的会议，以及其所在会议的截止日期和注册等事项。
+feed-kind-meetings = 会议
+feed-kind-sessions = 会段
+feed-kind-deadlines = 截止日期
+feed-kind-notices = 通知
+
+## Event descriptions in feeds: the footer
+## The lines every event description ends with: the letter, the zone, the contacts, the pages.
+
+footer-source = 来源：{ $reference }（{ $date }）。
+footer-times = 时间为{ $zone }。
+footer-dates = 日期为{ $zone }。
+footer-contact = 联系方式：{ $email }
+footer-contact-phone = ，电话 { $phone }
+footer-contact-fax = ，传真 { $fax }
+footer-contact-end = 。
+footer-study-group = 研究组网页：{ $url }
+footer-meeting-page = 会议网页：{ $url }
+
+## Time zones
+## The zone named next to times; { $zone } is the tz name (Europe/Zurich). In fr the label starts with "heure" (other messages write "à l'{ $zone }"); in ru and ar it is an adverbial phrase ("по ...", "بـ...").
+
+zone-home = 日内瓦时间（{ $zone }）
+zone-local = 当地时间（{ $zone }）
+
+## Kinds of event
+## One event's tag (singular) and the builder's checkboxes (plural).
+
+kind-meeting = 会议
+kind-session = 会段
+kind-deadline = 截止日期
+kind-notice = 通知
+kind-meetings = 会议
+kind-sessions = 会段
+kind-deadlines = 截止日期
+kind-notices = 通知
+
+## Statuses
+## The tag of an event that is not confirmed.
+
+status-tentative = 待定
+status-cancelled = 已取消
+
+## Not used by the code today
+## Fields of the Strings struct that no page reads yet.
+
+label-events = 活动
+label-everything = 全部
+
+## Dates
+## How two dates make a span. { $first } and { $last } are long dates ("24 January 2018"), { $first-day } and { $last-day } day numbers, { $first-month-day } and { $last-month-day } day and month ("24 January"); in days and days-same-year, { $first } and { $last } carry the weekday ("Wed 24 Jan 2018") and { $first-weekday } and { $last-weekday } are the same without the year ("Wed 24 Jan"). { $start } and { $end } are times of day ("09:30"), { $date } and { $end-date } dates with their weekday. Names of months and weekdays come from CLDR.
+
+date-range-same-month = { $first }至{ $last-day }日
+date-range-same-year = { $first }至{ $last-month-day }
+date-range = { $first }至{ $last }
+days-same-year = { $first }至{ $last-weekday }
+days = { $first }至{ $last }
+time-same-day = { $date } { $start }–{ $end }
+time-span = { $date } { $start }至{ $end-date } { $end }
