@@ -211,24 +211,25 @@ pub fn isolate(text: &str, lang: Lang) -> String {
     }
 }
 
+/// Every message id of a language's file, in file order (for tests here and of the renderers).
+#[cfg(test)]
+pub(crate) fn ids(lang: Lang) -> Vec<String> {
+    use fluent_syntax::ast;
+    let resource = fluent_syntax::parser::parse(lang.info().ftl)
+        .unwrap_or_else(|(_, e)| panic!("{}.ftl: {e:?}", lang.code()));
+    resource
+        .body
+        .iter()
+        .filter_map(|entry| match entry {
+            ast::Entry::Message(m) => Some(m.id.name.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use fluent_syntax::ast;
-
-    /// Every message id of a language's file, in file order.
-    fn ids(lang: Lang) -> Vec<String> {
-        let resource = fluent_syntax::parser::parse(lang.info().ftl)
-            .unwrap_or_else(|(_, e)| panic!("{}.ftl: {e:?}", lang.code()));
-        resource
-            .body
-            .iter()
-            .filter_map(|entry| match entry {
-                ast::Entry::Message(m) => Some(m.id.name.to_string()),
-                _ => None,
-            })
-            .collect()
-    }
 
     #[test]
     fn every_language_has_every_message_and_no_other() {

@@ -231,4 +231,72 @@ title = "Deadline: contributions"
         assert!(p.contains(r#"href="/itucal/meetings/m-2018""#));
         assert!(p.contains(r#"href="/itucal/subscribe/all""#));
     }
+
+    /// Issue 12: a page in French, Spanish, Russian or Arabic shows none of the English
+    /// interface texts (those its own language says differently); the data has every text in
+    /// every language, so nothing falls back either.
+    #[test]
+    fn pages_in_the_other_languages_carry_no_english_interface_text() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let c = crate::load::load_dir(&dir).unwrap();
+        let m = &c.meetings[0];
+        let plain = |id: &str, lang| {
+            let bundle_text = crate::i18n::tr(lang, id);
+            // messages that insert values are checked by their fixed words elsewhere
+            (!bundle_text.contains('{') && bundle_text.chars().count() >= 4).then_some(bundle_text)
+        };
+        for lang in [Lang::Fr, Lang::Es, Lang::Ru, Lang::Ar] {
+            let pages = [
+                ("home", index::render(&c, BASE, lang)),
+                ("meeting", meeting::render(m, BASE, lang)),
+                (
+                    "subscribe",
+                    subscribe::render(
+                        &c,
+                        &Feed::Meeting(m.id.clone()),
+                        &Filter {
+                            lang,
+                            ..Filter::default()
+                        },
+                        m.events.len(),
+                        BASE,
+                    ),
+                ),
+            ];
+            for id in crate::i18n::ids(Lang::En) {
+                let Some(english) = plain(&id, Lang::En) else {
+                    continue;
+                };
+                // the names of services, and words that are the same in both languages (reviewed:
+                // a new message written in English in another file fails here)
+                let same_word = matches!(
+                    (lang, id.as_str()),
+                    (
+                        Lang::Fr,
+                        "meeting-dates"
+                            | "meeting-source"
+                            | "meeting-programme"
+                            | "meeting-contact"
+                    ) | (Lang::Ru, "page-api")
+                );
+                if id.starts_with("service-") || same_word || id == "lang-own-name" {
+                    continue;
+                }
+                for (page, html) in &pages {
+                    let text = format!(">{}<", maud::html! { (english) }.into_string());
+                    assert!(
+                        !html.contains(&text)
+                            && !html.contains(&format!("aria-label=\"{english}\"")),
+                        "{lang:?} {page} page shows the English '{english}' ({id})"
+                    );
+                }
+            }
+            for (page, html) in &pages {
+                assert!(
+                    !html.contains(r#"lang="en""#) || html.contains(r#"hreflang="en""#),
+                    "{lang:?} {page}: an English fallback"
+                );
+            }
+        }
+    }
 }

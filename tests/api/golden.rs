@@ -1,10 +1,11 @@
-//! Golden files: the seed feeds, byte for byte. After a deliberate change, review the diff and
-//! regenerate with `UPDATE_GOLDEN=1 cargo test --test api golden`.
+//! Golden files: the seed feeds and snippets, byte for byte, in every language. After a
+//! deliberate change, review the diff and regenerate with
+//! `UPDATE_GOLDEN=1 cargo test --test api golden`.
 
 use crate::helpers::{get, seed_app};
 use std::path::Path;
 
-const CASES: [(&str, &str); 8] = [
+const CASES: [(&str, &str); 16] = [
     ("/feeds/all.ics", "all.en.ics"),
     ("/feeds/all.ics?lang=zh", "all.zh.ics"),
     ("/feeds/groups/q2-20.ics", "group-q2-20.en.ics"),
@@ -18,6 +19,27 @@ const CASES: [(&str, &str); 8] = [
     (
         "/events/sg20-wp1-2018-01/wp1-20-meeting.ics?lang=zh",
         "event-wp1-20-meeting.zh.ics",
+    ),
+    // the other four languages: one feed and one e-mail snippet each (issue 12)
+    ("/feeds/deadlines.fr.ics", "deadlines.fr.ics"),
+    ("/feeds/deadlines.es.ics", "deadlines.es.ics"),
+    ("/feeds/deadlines.ru.ics", "deadlines.ru.ics"),
+    ("/feeds/deadlines.ar.ics", "deadlines.ar.ics"),
+    (
+        "/meetings/sg20-wp1-2018-01/email.txt?lang=fr",
+        "meeting-email.fr.txt",
+    ),
+    (
+        "/meetings/sg20-wp1-2018-01/email.txt?lang=es",
+        "meeting-email.es.txt",
+    ),
+    (
+        "/meetings/sg20-wp1-2018-01/email.txt?lang=ru",
+        "meeting-email.ru.txt",
+    ),
+    (
+        "/meetings/sg20-wp1-2018-01/email.txt?lang=ar",
+        "meeting-email.ar.txt",
     ),
 ];
 

@@ -542,3 +542,70 @@ async fn the_assets_are_served_with_validators() {
     );
     assert!(page.body.contains("<script src=\"/static/app.js?v="));
 }
+
+/// Issue 12: `/` with no language in the URL follows the browser's Accept-Language (and says
+/// so in Vary); a `lang` in the URL wins; feeds never look at the header.
+#[actix_web::test]
+async fn the_home_page_follows_accept_language_and_feeds_do_not() {
+    let app = seed_app().await;
+    let home = |accept: &'static str, uri: &'static str| {
+        TestRequest::get()
+            .uri(uri)
+            .insert_header(("Accept-Language", accept))
+    };
+    for (accept, uri, want) in [
+        (
+            "fr-CH, fr;q=0.9, en;q=0.8",
+            "/",
+            r#"<html lang="fr" dir="ltr">"#,
+        ),
+        ("de-DE, ar;q=0.5", "/", r#"<html lang="ar" dir="rtl">"#),
+        ("de-DE", "/", r#"<html lang="en" dir="ltr">"#),
+        ("ru", "/?lang=zh", r#"<html lang="zh-Hans" dir="ltr">"#),
+        ("es-419", "/", r#"<html lang="es" dir="ltr">"#),
+    ] {
+        let r = send(&app, home(accept, uri)).await;
+        assert_eq!(r.status, 200, "{accept} {uri}");
+        assert!(r.body.contains(want), "{accept} {uri}: {}", &r.body[..120]);
+        assert_eq!(r.header("vary"), "Accept-Language", "{accept} {uri}");
+    }
+    let plain = get(&app, "/feeds/all.ics").await;
+    let asked = send(&app, home("fr", "/feeds/all.ics")).await;
+    assert_eq!(plain.body, asked.body);
+    assert!(asked.body.contains("SUMMARY;LANGUAGE=en:"));
+    assert!(asked.headers.get("vary").is_none());
+}
+
+/// Issue 12: every page, snippet and feed answers in each of the six languages, in the URL
+/// as a query or (feeds) in the path, each in its own language.
+#[actix_web::test]
+async fn every_resource_answers_in_the_six_languages() {
+    let app = seed_app().await;
+    for lang in itucal::model::Lang::ALL {
+        let code = lang.code();
+        let tag = if code == "zh" { "zh-Hans" } else { code };
+        for page in [
+            "/",
+            "/meetings/sg20-wp1-2018-01",
+            "/subscribe/groups/q2-20",
+            "/subscribe/all/email.html",
+        ] {
+            let r = get(&app, &format!("{page}?lang={code}")).await;
+            assert_eq!(r.status, 200, "{page} {code}");
+            assert!(
+                r.body
+                    .contains(&format!(r#"<html lang="{tag}" dir="{}">"#, lang.dir())),
+                "{page} {code}"
+            );
+        }
+        let query = get(&app, &format!("/feeds/all.ics?lang={code}")).await;
+        let path = get(&app, &format!("/feeds/all.{code}.ics")).await;
+        assert_eq!(query.body, path.body, "{code}");
+        assert!(
+            query.body.contains(&format!("SUMMARY;LANGUAGE={code}:")),
+            "{code}"
+        );
+        let api = get(&app, &format!("/api/meetings?lang={code}")).await;
+        assert_eq!(api.status, 200, "{code}");
+    }
+}
