@@ -24,8 +24,22 @@ pub mod text;
 
 pub use layout::{ICON, SCRIPT, STYLE};
 
-use crate::model::{Kind, Meeting};
+use crate::model::{Kind, Lang, Meeting, Text};
 use chrono::NaiveDate;
+use maud::{Markup, html};
+
+/// A text of the data in `lang`; where it falls back to English, marked `lang="en"` so that
+/// screen readers and browsers read it as English.
+pub fn shown(text: &Text, lang: Lang) -> Markup {
+    let written_in = text.lang_of(lang);
+    html! {
+        @if written_in == lang {
+            (text.get(lang))
+        } @else {
+            span lang=(i18n::strings(written_in).html_lang) { (text.get(lang)) }
+        }
+    }
+}
 
 /// The days a meeting is held: from the first to the last day of its meetings and sessions
 /// (its deadlines fall weeks earlier and are not "the meeting"); all its events when it has
@@ -298,5 +312,23 @@ title = "Deadline: contributions"
                 );
             }
         }
+    }
+
+    /// Issue 12: a text the data has only in English is marked `lang="en"` in a page of
+    /// another language; one the data has in that language is not.
+    #[test]
+    fn english_fallbacks_are_marked_as_english() {
+        let c = catalog();
+        let m = &c.meetings[0];
+        let fr = meeting::render(m, BASE, Lang::Fr);
+        let title = m.title.get(Lang::Fr);
+        assert_eq!(m.title.lang_of(Lang::Fr), Lang::En);
+        let escaped = maud::html! { (title) }.into_string();
+        assert!(
+            fr.contains(&format!(r#"<h1><span lang="en">{escaped}</span></h1>"#)),
+            "{fr}"
+        );
+        let en = meeting::render(m, BASE, Lang::En);
+        assert!(en.contains(&format!("<h1>{escaped}</h1>")));
     }
 }

@@ -87,6 +87,29 @@ pub fn feed_title(catalog: &Catalog, feed: &Feed, filter: &Filter) -> (String, S
     (calendar_name(&name), description)
 }
 
+/// The languages [`feed_title`]'s name and description are really written in: the feed's,
+/// but for a meeting's or an event's, whose name (and description) come from the data and may
+/// fall back to English.
+fn feed_title_langs(catalog: &Catalog, feed: &Feed, lang: Lang) -> (Lang, Lang) {
+    let (Feed::Meeting(id) | Feed::Event { meeting: id, .. }) = feed else {
+        return (lang, lang);
+    };
+    let Some(m) = catalog.meeting(id) else {
+        return (lang, lang);
+    };
+    let title_in = m.title.lang_of(lang);
+    match feed {
+        Feed::Event { key, .. } => {
+            let event_in = m.event(key).map_or(lang, |e| e.title.lang_of(lang));
+            (event_in, title_in)
+        }
+        _ => (
+            title_in,
+            m.description.as_ref().map_or(title_in, |d| d.lang_of(lang)),
+        ),
+    }
+}
+
 /// A kind of event, plural and lower case, as a filtered feed's name lists it.
 fn kind_label(kind: Kind, lang: Lang) -> String {
     tr(lang, &format!("feed-kind-{}", kind_id(kind)))
@@ -136,6 +159,7 @@ pub fn calendar(
 ) -> String {
     let lang = filter.lang;
     let (name, description) = feed_title(catalog, feed, filter);
+    let (name_in, description_in) = feed_title_langs(catalog, feed, filter.lang);
     let zone = feed_zone(selection);
 
     // No METHOD: CalDAV servers refuse a calendar object that has one (RFC 4791 §4.1), and
@@ -145,9 +169,17 @@ pub fn calendar(
     head.append_property(Property::new("VERSION", "2.0"))
         .append_property(Property::new("PRODID", PRODID))
         .append_property(Property::new("CALSCALE", "GREGORIAN"))
-        .append_property(Property::new("NAME", &name))
+        .append_property(
+            Property::new("NAME", &name)
+                .add_parameter("LANGUAGE", name_in.code())
+                .done(),
+        )
         .append_property(Property::new("X-WR-CALNAME", &name))
-        .append_property(Property::new("DESCRIPTION", &description))
+        .append_property(
+            Property::new("DESCRIPTION", &description)
+                .add_parameter("LANGUAGE", description_in.code())
+                .done(),
+        )
         .append_property(Property::new("X-WR-CALDESC", &description))
         .append_property(Property::new("X-WR-TIMEZONE", zone.name()))
         .append_property(

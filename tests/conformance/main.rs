@@ -111,6 +111,73 @@ fn every_reader_agrees_with_the_data_on_every_variant() {
     );
 }
 
+/// An event's UID, start and end, as a reader read them.
+type Instants = (String, String, Option<String>);
+
+/// Issue 12: what every reader reads of a feed is the same in the six languages: the same
+/// UIDs, the same instants (texts differ, which the test above checks against the data).
+#[test]
+#[ignore = "needs the readers that tests/conformance/install.sh installs (.ci/run does)"]
+fn every_reader_reads_the_same_uids_and_instants_in_every_language() {
+    let mut all = Vec::new();
+    for dir in data_sets() {
+        all.extend(variants::all(&dir));
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let files: Vec<_> = all
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let path = tmp.path().join(format!("v{i:04}.ics"));
+            std::fs::write(&path, &v.body).unwrap();
+            path
+        })
+        .collect();
+    // the variant's URI without its language: the feed it is one language of
+    let feed_of = |uri: &str| {
+        let (path, query) = uri.split_once('?').unwrap_or((uri, ""));
+        let rest: Vec<_> = query
+            .split('&')
+            .filter(|p| !p.starts_with("lang="))
+            .collect();
+        format!("{path}?{}", rest.join("&"))
+    };
+    let mut languages_seen = std::collections::BTreeSet::new();
+    for reader in &readers::ALL {
+        let records =
+            readers::run(reader, &files).unwrap_or_else(|e| panic!("{}: {e}", reader.name));
+        // feed → language → sorted (uid, start, end)
+        let mut by_feed: BTreeMap<String, BTreeMap<String, Vec<Instants>>> = BTreeMap::new();
+        for (v, path) in all.iter().zip(&files) {
+            let file = path.display().to_string();
+            let mut seen: Vec<_> = records
+                .iter()
+                .filter(|r| r.file == file)
+                .map(|r| (r.uid.clone(), r.start.clone(), r.end.clone()))
+                .collect();
+            seen.sort();
+            let lang = v.uri.split("lang=").nth(1).unwrap_or("en").to_string();
+            languages_seen.insert(lang.clone());
+            by_feed
+                .entry(feed_of(&v.uri))
+                .or_default()
+                .insert(lang, seen);
+        }
+        for (feed, langs) in &by_feed {
+            let (first_lang, first) = langs.iter().next().unwrap();
+            assert_eq!(langs.len(), 6, "{feed}: {:?}", langs.keys());
+            for (lang, got) in langs {
+                assert_eq!(
+                    got, first,
+                    "{}: {feed}: {lang} differs from {first_lang}",
+                    reader.name
+                );
+            }
+        }
+    }
+    assert_eq!(languages_seen.len(), 6, "{languages_seen:?}");
+}
+
 #[test]
 #[ignore = "needs the readers that tests/conformance/install.sh installs (.ci/run does)"]
 fn a_broken_vtimezone_is_caught_by_every_reader() {

@@ -95,7 +95,7 @@ pub fn render(meeting: &Meeting, base: &str, lang: Lang) -> String {
         })
         .collect();
     let main = html! {
-        h1 { (title) }
+        h1 { (super::shown(&meeting.title, lang)) }
         dl.facts {
             @if let Some((a, b)) = super::meeting_days(meeting) {
                 dt { (t.dates) }
@@ -103,7 +103,7 @@ pub fn render(meeting: &Meeting, base: &str, lang: Lang) -> String {
             }
             @if let Some(loc) = &meeting.location {
                 dt { (t.venue) }
-                dd { (loc.get(lang)) }
+                dd { (super::shown(loc, lang)) }
             }
             dt { (t.groups) }
             dd { (meeting.groups.iter().map(|g| g.name()).collect::<Vec<_>>().join(" · ")) }
@@ -145,7 +145,7 @@ pub fn render(meeting: &Meeting, base: &str, lang: Lang) -> String {
                         @for e in &meeting.events {
                             tr id=(format!("event-{}", e.key)) class=[(e.status == Status::Cancelled).then_some("cancelled")] {
                                 th scope="row" {
-                                    span.event-title { (e.title.get(lang)) }
+                                    span.event-title { (super::shown(&e.title, lang)) }
                                     " " (tags(meeting, e, lang))
                                 }
                                 td { (when(meeting, e, lang)) }
@@ -174,7 +174,7 @@ pub fn render(meeting: &Meeting, base: &str, lang: Lang) -> String {
                             " "
                             span.countdown data-deadline=(e.when.last_date().to_string()) data-tz=(meeting.tz.name()) {}
                             br;
-                            a href=(format!("#event-{}", e.key)) { (e.title.get(lang)) }
+                            a href=(format!("#event-{}", e.key)) { (super::shown(&e.title, lang)) }
                         }
                     }
                 }
@@ -202,7 +202,7 @@ pub fn render(meeting: &Meeting, base: &str, lang: Lang) -> String {
                 @for e in meeting.events.iter().filter(|e| e.description.is_some()) {
                     @if let Some(d) = &e.description {
                         details {
-                            summary { (e.title.get(lang)) }
+                            summary { (super::shown(&e.title, lang)) }
                             div.text lang=(i18n::strings(d.lang_of(lang)).html_lang) { (text::render(d.get(lang))) }
                         }
                     }
