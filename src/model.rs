@@ -302,6 +302,9 @@ pub struct Meeting {
     pub updated: DateTime<Utc>,
     /// Declared groups, in the file's order.
     pub groups: Vec<Group>,
+    /// For each of `groups`, the index of the group it is within (a Question's Working Party,
+    /// a Working Party's Study Group), if the data says.
+    pub within: Vec<Option<usize>>,
     /// The meeting's page.
     pub url: Option<String>,
     /// Name.
@@ -332,6 +335,26 @@ impl Meeting {
     /// Whether the meeting declares a group with this slug.
     pub fn declares(&self, slug: &str) -> Option<usize> {
         self.groups.iter().position(|g| g.slug() == slug)
+    }
+
+    /// Whether group `a` is (directly or through others) within group `b`.
+    pub fn is_within(&self, a: usize, b: usize) -> bool {
+        let mut at = self.within[a];
+        // the loader refuses cycles; the bound only keeps a mistake from looping
+        for _ in 0..self.groups.len() {
+            match at {
+                Some(p) if p == b => return true,
+                Some(p) => at = self.within[p],
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// Whether groups `a` and `b` are one, or one is within the other: what a group's feed
+    /// holds of the other's events (never a sibling's).
+    pub fn related(&self, a: usize, b: usize) -> bool {
+        a == b || self.is_within(a, b) || self.is_within(b, a)
     }
 
     /// The event with this key.

@@ -197,12 +197,14 @@ pub fn meeting<'a>(catalog: &'a Catalog, id: &str) -> Result<&'a Meeting, NotFou
     })
 }
 
-/// Whether `event` of `meeting` belongs to the group with `slug`: it is tagged with it, or it
-/// concerns the whole meeting (no groups) and the meeting declares the group.
+/// Whether `event` of `meeting` belongs to the group with `slug`, in a meeting that declares
+/// the group: it concerns the whole meeting (no groups), or one of its groups is that group, one
+/// the group is within (the Working Party meeting that reviews a Question's work) or one within
+/// the group (a Study Group's feed has everything of the Study Group). Never a sibling's.
 pub fn belongs_to(meeting: &Meeting, event: &Event, slug: &str) -> bool {
     match meeting.declares(slug) {
         None => false,
-        Some(ix) => event.groups.is_empty() || event.groups.contains(&ix),
+        Some(ix) => event.groups.is_empty() || event.groups.iter().any(|&g| meeting.related(g, ix)),
     }
 }
 
@@ -313,13 +315,38 @@ title = "WP"
     }
 
     #[test]
-    fn a_group_feed_holds_its_events_and_the_meeting_wide_ones_only() {
+    fn without_a_structure_a_group_feed_holds_its_events_and_the_meeting_wide_ones_only() {
         let f = Filter::default();
         assert_eq!(keys(Feed::Group("q2-20".into()), &f), ["dl", "q2"]);
-        // no hierarchy: WP1/20 does not pull in the Questions
+        // no structure declared: WP1/20 does not pull in the Questions
         assert_eq!(keys(Feed::Group("wp1-20".into()), &f), ["dl", "wp"]);
         // SG20 is declared but tags no event: only meeting-wide events
         assert_eq!(keys(Feed::Group("sg20".into()), &f), ["dl"]);
+    }
+
+    /// Issue 13 §2: a group's feed holds its own events, its ancestors' and its descendants',
+    /// and the meeting-wide ones; never a sibling's.
+    #[test]
+    fn a_group_feed_holds_its_ancestors_and_descendants_but_no_sibling() {
+        let data = DATA.replace(
+            "groups = [\"SG20\", \"WP1/20\", \"Q1/20\", \"Q2/20\"]",
+            "groups = [\"SG20\", \"WP1/20\", \"Q1/20\", \"Q2/20\"]\nwithin = { \"Q1/20\" = \"WP1/20\", \"Q2/20\" = \"WP1/20\", \"WP1/20\" = \"SG20\" }",
+        );
+        assert_ne!(data, DATA);
+        let c = parse_sources([("m.toml", data.as_str())]).expect("valid");
+        let keys = |slug: &str| -> Vec<String> {
+            select(&c, &Feed::Group(slug.into()), &Filter::default())
+                .unwrap()
+                .into_iter()
+                .map(|(_, e)| e.key.clone())
+                .collect()
+        };
+        // the Working Party meeting that reviews Q2/20's work, not Q1/20's meeting
+        assert_eq!(keys("q2-20"), ["dl", "q2", "wp"]);
+        assert_eq!(keys("q1-20"), ["dl", "q1", "wp"]);
+        // everything under the Working Party, and under the Study Group
+        assert_eq!(keys("wp1-20"), ["dl", "q1", "q2", "wp"]);
+        assert_eq!(keys("sg20"), ["dl", "q1", "q2", "wp"]);
     }
 
     #[test]

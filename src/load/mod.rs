@@ -16,7 +16,7 @@ use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZon
 use chrono_tz::Tz;
 use raw::{RawEvent, RawMeeting, RawText};
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::ops::Range;
 use std::path::Path;
@@ -321,6 +321,7 @@ impl Cx<'_> {
                 Err(msg) => self.err(&g.span(), msg),
             }
         }
+        let within = self.within(raw.within.as_ref(), &groups);
         let url = raw.url.as_ref().map(|u| self.url("url", u));
         let title = self.text("title", &raw.title);
         let location = raw.location.as_ref().map(|t| self.text("location", t));
@@ -376,6 +377,7 @@ impl Cx<'_> {
             tz,
             updated: updated?,
             groups,
+            within,
             url: url.flatten(),
             title: title?,
             location: location.flatten(),
@@ -392,6 +394,72 @@ impl Cx<'_> {
             },
             events,
         })
+    }
+
+    /// The group each declared group is within (`within = { "Q2/20" = "WP1/20" }`), by index;
+    /// every name must be declared, and no group may end up within itself.
+    fn within(
+        &mut self,
+        raw: Option<&Spanned<BTreeMap<String, Spanned<String>>>>,
+        groups: &[Group],
+    ) -> Vec<Option<usize>> {
+        let mut within = vec![None; groups.len()];
+        let Some(raw) = raw else {
+            return within;
+        };
+        let declared = || {
+            groups
+                .iter()
+                .map(Group::name)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let find = |name: &str| groups.iter().position(|g| g.slug() == Group::slug_of(name));
+        for (child, parent) in raw.get_ref() {
+            let (Some(c), Some(p)) = (find(child), find(parent.get_ref())) else {
+                let (missing, at): (&str, _) = match find(child) {
+                    None => (child, raw.span()),
+                    Some(_) => (parent.get_ref(), parent.span()),
+                };
+                self.err(
+                    &at,
+                    format!(
+                        "within: group '{missing}' is not declared in the meeting's groups ({}); add it there or fix the name",
+                        declared()
+                    ),
+                );
+                continue;
+            };
+            if c == p {
+                self.err(
+                    &parent.span(),
+                    format!("within: group '{child}' cannot be within itself"),
+                );
+                continue;
+            }
+            within[c] = Some(p);
+        }
+        // no group within one of its own members: each chain of parents ends
+        for start in 0..groups.len() {
+            let mut at = within[start];
+            for _ in 0..groups.len() {
+                match at {
+                    Some(p) if p == start => {
+                        self.err(
+                            &raw.span(),
+                            format!(
+                                "within: group '{}' ends up within itself; each group belongs to one larger group",
+                                groups[start].name()
+                            ),
+                        );
+                        return vec![None; groups.len()];
+                    }
+                    Some(p) => at = within[p],
+                    None => break,
+                }
+            }
+        }
+        within
     }
 
     fn event(

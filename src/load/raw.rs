@@ -19,6 +19,8 @@ pub struct RawMeeting {
     pub timezone: Option<Spanned<String>>,
     pub updated: Spanned<Datetime>,
     pub groups: Vec<Spanned<String>>,
+    /// `within = { "Q2/20" = "WP1/20", "WP1/20" = "SG20" }`: which group each group belongs to.
+    pub within: Option<Spanned<std::collections::BTreeMap<String, Spanned<String>>>>,
     pub url: Option<Spanned<String>>,
     pub title: Spanned<RawText>,
     pub location: Option<Spanned<RawText>>,

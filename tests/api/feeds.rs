@@ -36,6 +36,8 @@ async fn all_ics_has_every_event_and_the_calendar_headers() {
     assert!(r.body.ends_with("END:VCALENDAR\r\n"));
 }
 
+/// A Question's feed: its meeting, the Working Party meeting that reviews its work (issue 13:
+/// groups have a structure), the meeting-wide events; no sibling Question's meeting.
 #[actix_web::test]
 async fn a_group_feed_holds_its_question_and_the_meeting_wide_events() {
     let app = seed_app().await;
@@ -43,6 +45,7 @@ async fn a_group_feed_holds_its_question_and_the_meeting_wide_events() {
     assert_eq!(r.status, 200);
     let got = uids(&r.body);
     assert!(got.contains(&"q2-20-rapporteur-meeting".to_string()));
+    assert!(got.contains(&"wp1-20-meeting".to_string()), "{got:?}");
     for d in DEADLINES
         .iter()
         .chain(&["registration", "onem2m-co-location"])
@@ -52,7 +55,7 @@ async fn a_group_feed_holds_its_question_and_the_meeting_wide_events() {
     for other in [
         "q1-20-rapporteur-meeting",
         "q3-20-rapporteur-meeting",
-        "wp1-20-meeting",
+        "q4-20-rapporteur-meeting",
     ] {
         assert!(
             !got.contains(&other.to_string()),
@@ -65,13 +68,17 @@ async fn a_group_feed_holds_its_question_and_the_meeting_wide_events() {
     assert_eq!(by_name.body, r.body);
 }
 
+/// The Working Party's and the Study Group's feeds hold everything within them: the Questions'
+/// meetings too (issue 13).
 #[actix_web::test]
-async fn the_wp_feed_does_not_pull_in_the_questions() {
+async fn the_wp_and_sg_feeds_hold_their_questions() {
     let app = seed_app().await;
-    let got = uids(&get(&app, "/feeds/groups/wp1-20.ics").await.body);
-    assert!(got.contains(&"wp1-20-meeting".to_string()));
-    for q in Q_MEETINGS {
-        assert!(!got.contains(&q.to_string()));
+    for feed in ["/feeds/groups/wp1-20.ics", "/feeds/groups/sg20.ics"] {
+        let got = uids(&get(&app, feed).await.body);
+        assert!(got.contains(&"wp1-20-meeting".to_string()), "{feed}");
+        for q in Q_MEETINGS {
+            assert!(got.contains(&q.to_string()), "{feed} lacks {q}");
+        }
     }
 }
 
@@ -106,7 +113,7 @@ async fn a_meeting_feed_and_a_single_event() {
 #[actix_web::test]
 async fn filters_select_by_kind_and_group() {
     let app = seed_app().await;
-    let r = get(&app, "/feeds/all.ics?kind=meeting&group=Q1/20,wp1-20").await;
+    let r = get(&app, "/feeds/all.ics?kind=meeting&group=Q1/20").await;
     assert_eq!(r.status, 200);
     assert_eq!(
         uids(&r.body),
