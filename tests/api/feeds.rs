@@ -329,3 +329,67 @@ async fn a_new_snapshot_serves_its_own_bytes() {
     assert_ne!(after.header("etag"), before);
     assert!(after.body.contains("(moved)"));
 }
+
+/// The text of every SUMMARY of a feed, unfolded and unescaped.
+fn summaries(ics: &str) -> Vec<String> {
+    let unfolded = ics.replace("\r\n ", "");
+    unfolded
+        .split("\r\n")
+        .filter(|l| l.starts_with("SUMMARY"))
+        .filter_map(|l| l.split_once(':').map(|(_, v)| v))
+        .map(|v| {
+            v.replace("\\n", "\n")
+                .replace("\\,", ",")
+                .replace("\\;", ";")
+                .replace("\\\\", "\\")
+        })
+        .collect()
+}
+
+/// The first `cols` display columns of `s` (a CJK character is two), as a calendar's month
+/// view shows a title.
+fn head_of(s: &str, cols: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut width = 0;
+    s.chars()
+        .take_while(|c| {
+            width += c.width().unwrap_or(0);
+            width <= cols
+        })
+        .collect()
+}
+
+/// Issue 13: titles stay distinct when a client cuts them short: in every feed and language,
+/// no two events share their first 20 display columns.
+#[actix_web::test]
+async fn no_two_titles_of_a_feed_share_their_first_20_columns() {
+    let app = seed_app().await;
+    let catalog = itucal::load::load_dir(&crate::helpers::seed_dir()).unwrap();
+    let mut feeds = vec!["/feeds/all".to_string(), "/feeds/deadlines".to_string()];
+    feeds.extend(catalog.meetings.iter().map(|m| format!("/feeds/{}", m.id)));
+    feeds.extend(
+        catalog
+            .groups
+            .iter()
+            .map(|g| format!("/feeds/groups/{}", g.slug())),
+    );
+    let mut failures = Vec::new();
+    for feed in &feeds {
+        for lang in itucal::model::Lang::ALL {
+            let uri = format!("{feed}.{}.ics", lang.code());
+            let r = get(&app, &uri).await;
+            assert_eq!(r.status, 200, "{uri}");
+            let titles = summaries(&r.body);
+            assert!(!titles.is_empty(), "{uri}");
+            let mut seen: Vec<(String, &String)> = Vec::new();
+            for t in &titles {
+                let head = head_of(t, 20);
+                if let Some((_, other)) = seen.iter().find(|(h, _)| *h == head) {
+                    failures.push(format!("{uri}: '{t}' and '{other}' both begin '{head}'"));
+                }
+                seen.push((head, t));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
