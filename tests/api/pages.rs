@@ -401,7 +401,7 @@ async fn the_meeting_page_shows_the_letter_in_geneva_time() {
         "<li>Opening of the meeting</li>",
         "<li>Closing of the meeting</li>",
         r#"<a href="mailto:tsbsg20@itu.int">tsbsg20@itu.int</a>"#,
-        r#"<a href="tel:+41227306301">+41 22 730 6301</a>"#,
+        r#"<a href="tel:+41227306301" dir="ltr">+41 22 730 6301</a>"#,
         "TSB Collective Letter 3/20 of 29 September 2017",
     ] {
         assert!(b.contains(want), "missing {want}");

@@ -187,7 +187,7 @@ pub fn meeting_html(catalog: &Catalog, meeting: &Meeting, base: &str, lang: Lang
                                     a href=(el.google) style=(LINK) { (t.google_short) } " · "
                                     a href=(el.outlook) style=(LINK) { (t.outlook_short) } " · "
                                     a href=(el.office365) style=(LINK) { (t.office365_short) } " · "
-                                    a href=(el.download) style=(LINK) { ".ics" }
+                                    a href=(el.download) style=(LINK) dir="ltr" { ".ics" }
                                 }
                             }
                         }

@@ -60,7 +60,7 @@ pub fn add_links(ctx: &Ctx<'_>, meeting: &Meeting, event: &Event) -> Markup {
                 aria-label=(i18n::add_to(title, &t.outlook, ctx.lang)) { (t.outlook_short) } }
             li { a href=(l.office365) rel="noopener" target="_blank" data-link="event-office365"
                 aria-label=(i18n::add_to(title, &t.office365, ctx.lang)) { (t.office365_short) } }
-            li { a href=(l.download) data-link="event-ics" download
+            li { a href=(l.download) data-link="event-ics" download dir="ltr"
                 aria-label=(i18n::download_event(title, ctx.lang)) { ".ics" } }
         }
     }
@@ -217,11 +217,11 @@ pub fn render(meeting: &Meeting, base: &str, lang: Lang) -> String {
                 dd { a href=(format!("mailto:{}", c.email)) { (c.email) } }
                 @if let Some(p) = &c.phone {
                     dt { (t.phone) }
-                    dd { a href=(format!("tel:{}", p.replace(' ', ""))) { (p) } }
+                    dd { a href=(format!("tel:{}", p.replace(' ', ""))) dir="ltr" { (p) } }
                 }
                 @if let Some(f) = &c.fax {
                     dt { (t.fax) }
-                    dd { (f) }
+                    dd { span dir="ltr" { (f) } }
                 }
                 @if let Some(w) = &c.web {
                     dt { (t.web) }
