@@ -56,7 +56,13 @@ async function page(context) {
   p.errors = [];
   p.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') p.errors.push(`console ${m.type()}: ${m.text()}`); });
   p.on('pageerror', (e) => p.errors.push(`page error: ${e.message}`));
-  p.on('requestfailed', (r) => { if (r.url().startsWith(BASE)) p.errors.push(`failed: ${r.url()}`); });
+  // a request the browser dropped itself (the icon, when the test navigates on before it
+  // arrived) is no failure of ours; anything else is
+  p.on('requestfailed', (r) => {
+    if (r.url().startsWith(BASE) && r.failure()?.errorText !== 'net::ERR_ABORTED') {
+      p.errors.push(`failed: ${r.url()} (${r.failure()?.errorText})`);
+    }
+  });
   p.on('response', (r) => { if (r.url().startsWith(BASE) && r.status() >= 400) p.errors.push(`${r.status()}: ${r.url()}`); });
   return p;
 }
