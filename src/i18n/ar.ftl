@@ -209,3 +209,13 @@ days-same-year = من { $first-weekday } إلى { $last }
 days = من { $first } إلى { $last }
 time-same-day = { $date }، من ⁦{ $start }⁩ إلى ⁦{ $end }⁩
 time-span = من { $date }، ⁦{ $start }⁩ إلى { $end-date }، ⁦{ $end }⁩
+
+## Error pages
+## The page shown when a page's address names nothing or is malformed; the technical reason follows in English.
+
+error-not-found = الصفحة غير موجودة
+error-not-found-lead = لا توجد صفحة في هذا العنوان. قد لا يكون الاجتماع أو الفريق أو التقويم الذي يشير إليه موجوداً.
+error-bad-request = هذا العنوان غير صالح
+error-bad-request-lead = تعذرت قراءة جزء من هذا العنوان. يرجى التحقق من الرابط أو البدء من جديد من الصفحة الرئيسية.
+error-reason = السبب الذي قدمته الخدمة (بالإنكليزية):
+error-home = الانتقال إلى الصفحة الرئيسية

@@ -201,3 +201,13 @@ days-same-year = { $first-weekday } – { $last }
 days = { $first } – { $last }
 time-same-day = { $date }, { $start }–{ $end }
 time-span = { $date }, { $start } – { $end-date }, { $end }
+
+## Error pages
+## The page shown when a page's address names nothing or is malformed; the technical reason follows in English.
+
+error-not-found = Page not found
+error-not-found-lead = There is no page at this address. The meeting, group or calendar it names may not exist.
+error-bad-request = This address is not valid
+error-bad-request-lead = Something in this address cannot be read. Check the link, or start again from the home page.
+error-reason = Reason given by the service (in English):
+error-home = Go to the home page

@@ -201,3 +201,13 @@ days-same-year = { $first-weekday } – { $last }
 days = { $first } – { $last }
 time-same-day = { $date }, { $start }–{ $end }
 time-span = { $date }, { $start } – { $end-date }, { $end }
+
+## Error pages
+## The page shown when a page's address names nothing or is malformed; the technical reason follows in English.
+
+error-not-found = Página no encontrada
+error-not-found-lead = No hay ninguna página en esta dirección. Es posible que la reunión, el grupo o el calendario que indica no exista.
+error-bad-request = Esta dirección no es válida
+error-bad-request-lead = Una parte de esta dirección no se puede leer. Compruebe el enlace o vuelva a empezar desde la página de inicio.
+error-reason = Motivo indicado por el servicio (en inglés):
+error-home = Ir a la página de inicio

@@ -201,3 +201,13 @@ days-same-year = { $first-weekday } – { $last }
 days = { $first } – { $last }
 time-same-day = { $date }, { $start }–{ $end }
 time-span = { $date }, { $start } – { $end-date }, { $end }
+
+## Error pages
+## The page shown when a page's address names nothing or is malformed; the technical reason follows in English.
+
+error-not-found = Page introuvable
+error-not-found-lead = Il n'y a pas de page à cette adresse. La réunion, le groupe ou le calendrier qu'elle désigne n'existe peut-être pas.
+error-bad-request = Cette adresse n'est pas valable
+error-bad-request-lead = Une partie de cette adresse ne peut pas être lue. Vérifiez le lien ou repartez de la page d'accueil.
+error-reason = Motif donné par le service (en anglais):
+error-home = Aller à la page d'accueil

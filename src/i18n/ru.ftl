@@ -205,3 +205,13 @@ days-same-year = { $first-weekday } – { $last }
 days = { $first } – { $last }
 time-same-day = { $date }, { $start }–{ $end }
 time-span = { $date }, { $start } – { $end-date }, { $end }
+
+## Error pages
+## The page shown when a page's address names nothing or is malformed; the technical reason follows in English.
+
+error-not-found = Страница не найдена
+error-not-found-lead = По этому адресу страницы нет. Возможно, собрание, группа или календарь, на которые он указывает, не существуют.
+error-bad-request = Этот адрес недействителен
+error-bad-request-lead = Часть этого адреса не удается прочитать. Проверьте ссылку или начните заново с главной страницы.
+error-reason = Причина, указанная службой (на английском языке):
+error-home = Перейти на главную страницу

@@ -193,3 +193,13 @@ days-same-year = { $first }至{ $last-weekday }
 days = { $first }至{ $last }
 time-same-day = { $date } { $start }–{ $end }
 time-span = { $date } { $start }至{ $end-date } { $end }
+
+## Error pages
+## The page shown when a page's address names nothing or is malformed; the technical reason follows in English.
+
+error-not-found = 未找到网页
+error-not-found-lead = 此地址没有网页。其所指的会议、组或日历可能不存在。
+error-bad-request = 此地址无效
+error-bad-request-lead = 此地址中有无法识别的内容。请检查链接，或从首页重新开始。
+error-reason = 服务给出的原因（英文）：
+error-home = 前往首页

@@ -15,6 +15,7 @@
 //! * [`layout`]: the frame of every page and the static assets.
 
 pub mod email;
+pub mod error;
 pub mod i18n;
 pub mod index;
 pub mod layout;

@@ -393,3 +393,33 @@ async fn no_two_titles_of_a_feed_share_their_first_20_columns() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Issue 12: a feed in French, Spanish, Russian or Arabic has no English word of ours: its
+/// name, description and every event's footer are in its language (the data has every text in
+/// every language, so nothing falls back).
+#[actix_web::test]
+async fn feeds_in_the_other_languages_carry_no_english_words_of_ours() {
+    let app = seed_app().await;
+    let english = [
+        "ITU-T meetings",
+        "Deadlines of ITU-T meetings",
+        // ("Source:" is French too)
+        " of 29 September 2017",
+        "Times are in",
+        "Dates are in",
+        "Geneva time",
+        // ("Contact:" is French too, "tel." Spanish)
+        "Study group:",
+        "Meeting page:",
+        "LANGUAGE=en",
+    ];
+    for code in ["fr", "es", "ru", "ar"] {
+        for feed in ["all", "deadlines", "groups/q2-20"] {
+            let uri = format!("/feeds/{feed}.{code}.ics");
+            let body = get(&app, &uri).await.body.replace("\r\n ", "");
+            for word in english {
+                assert!(!body.contains(word), "{uri} has '{word}'");
+            }
+        }
+    }
+}
