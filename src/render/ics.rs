@@ -330,7 +330,11 @@ pub fn description(meeting: &Meeting, event: &Event, lang: Lang) -> String {
 
 /// [`description`] with the meeting's footer already built.
 fn description_with(event: &Event, footer: &str, lang: Lang) -> String {
-    let own = event.description.as_ref().map(|d| d.get(lang).trim_end());
+    let own = event
+        .description
+        .as_ref()
+        .map(|d| super::prose::delimit_urls(d.get(lang).trim_end()));
+    let own = own.as_deref();
     let mut out = String::with_capacity(own.map_or(0, |d| d.len() + 2) + footer.len());
     if let Some(d) = own {
         out.push_str(d);

@@ -6,10 +6,12 @@
 //! * [`html`]: the pages people read (index, meeting, subscribe) and the e-mail snippets.
 //! * [`json`]: the JSON API's documents; [`openapi`]: their OpenAPI description, generated from
 //!   the code's lists and the catalog.
+//! * [`prose`]: where addresses in running text begin and end, for both.
 
 pub mod fold;
 pub mod html;
 pub mod ics;
 pub mod json;
 pub mod openapi;
+pub mod prose;
 pub mod vtimezone;
