@@ -209,3 +209,19 @@ days-same-year = من { $first-weekday } إلى { $last }
 days = من { $first } إلى { $last }
 time-same-day = { $date }، من ⁦{ $start }⁩ إلى ⁦{ $end }⁩
 time-span = من { $date }، ⁦{ $start }⁩ إلى { $end-date }، ⁦{ $end }⁩
+
+## Changes
+## What `itucal lock` tells of a changed event, one sentence each (stored in the lock file's history). { $title } is the event's title; { $when } when it happens ("Mon, 15 Jan 2018, 08:30–09:30", "Wed 24 Jan 2018"); { $from } and { $to } the before and after: times (change-moved, where change-at-place adds the { $place } when the place changed too), places (change-relocated) or titles (change-renamed).
+
+change-added = جديد: «⁨{ $title }⁩»، ⁨{ $when }⁩
+change-cancelled = أُلغي: «⁨{ $title }⁩»، ⁨{ $when }⁩
+change-restored = يُعقد من جديد: «⁨{ $title }⁩»، ⁨{ $when }⁩
+change-moved = تغيير الموعد: «⁨{ $title }⁩»، ⁨{ $to }⁩ بدلاً من ⁨{ $from }⁩
+change-at-place = ⁨{ $when }⁩ (⁨{ $place }⁩)
+change-relocated = تغيير المكان: «⁨{ $title }⁩»، ⁨{ $when }⁩، ⁨{ $to }⁩ بدلاً من ⁨{ $from }⁩
+change-confirmed = تأكَّد: «⁨{ $title }⁩»، ⁨{ $when }⁩
+change-tentative = غير مؤكد بعد: «⁨{ $title }⁩»، ⁨{ $when }⁩
+change-renamed = عنوان جديد: «⁨{ $to }⁩» بدلاً من «⁨{ $from }⁩»، ⁨{ $when }⁩
+change-details = تحديث التفاصيل: «⁨{ $title }⁩»، ⁨{ $when }⁩
+feed-cancelled-title = أُلغي: ⁨{ $title }⁩
+footer-changed = تغيير بتاريخ ⁨{ $date }⁩: ⁨{ $change }⁩

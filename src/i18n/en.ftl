@@ -201,3 +201,19 @@ days-same-year = { $first-weekday } – { $last }
 days = { $first } – { $last }
 time-same-day = { $date }, { $start }–{ $end }
 time-span = { $date }, { $start } – { $end-date }, { $end }
+
+## Changes
+## What `itucal lock` tells of a changed event, one sentence each (stored in the lock file's history). { $title } is the event's title; { $when } when it happens ("Mon, 15 Jan 2018, 08:30–09:30", "Wed 24 Jan 2018"); { $from } and { $to } the before and after: times (change-moved, where change-at-place adds the { $place } when the place changed too), places (change-relocated) or titles (change-renamed).
+
+change-added = New: “{ $title }”, { $when }
+change-cancelled = Cancelled: “{ $title }”, { $when }
+change-restored = Back on: “{ $title }”, { $when }
+change-moved = “{ $title }” moved from { $from } to { $to }
+change-at-place = { $when } ({ $place })
+change-relocated = “{ $title }”, { $when }, moved from { $from } to { $to }
+change-confirmed = Confirmed: “{ $title }”, { $when }
+change-tentative = Now tentative: “{ $title }”, { $when }
+change-renamed = Renamed: “{ $from }” is now “{ $to }”, { $when }
+change-details = Details updated: “{ $title }”, { $when }
+feed-cancelled-title = Cancelled: { $title }
+footer-changed = Changed on { $date }: { $change }

@@ -201,3 +201,19 @@ days-same-year = { $first-weekday } – { $last }
 days = { $first } – { $last }
 time-same-day = { $date }, { $start }–{ $end }
 time-span = { $date }, { $start } – { $end-date }, { $end }
+
+## Changes
+## What `itucal lock` tells of a changed event, one sentence each (stored in the lock file's history). { $title } is the event's title; { $when } when it happens ("Mon, 15 Jan 2018, 08:30–09:30", "Wed 24 Jan 2018"); { $from } and { $to } the before and after: times (change-moved, where change-at-place adds the { $place } when the place changed too), places (change-relocated) or titles (change-renamed).
+
+change-added = Nuevo: «{ $title }», { $when }
+change-cancelled = Cancelado: «{ $title }», { $when }
+change-restored = Se celebra de nuevo: «{ $title }», { $when }
+change-moved = Cambio de horario: «{ $title }», { $to } en lugar de { $from }
+change-at-place = { $when } ({ $place })
+change-relocated = Cambio de lugar: «{ $title }», { $when }, { $to } en lugar de { $from }
+change-confirmed = Confirmado: «{ $title }», { $when }
+change-tentative = Por confirmar: «{ $title }», { $when }
+change-renamed = Nuevo título: «{ $to }» en lugar de «{ $from }», { $when }
+change-details = Detalles actualizados: «{ $title }», { $when }
+feed-cancelled-title = Cancelado: { $title }
+footer-changed = Modificado el { $date }: { $change }

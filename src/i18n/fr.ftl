@@ -201,3 +201,19 @@ days-same-year = { $first-weekday } – { $last }
 days = { $first } – { $last }
 time-same-day = { $date }, { $start }–{ $end }
 time-span = { $date }, { $start } – { $end-date }, { $end }
+
+## Changes
+## What `itucal lock` tells of a changed event, one sentence each (stored in the lock file's history). { $title } is the event's title; { $when } when it happens ("Mon, 15 Jan 2018, 08:30–09:30", "Wed 24 Jan 2018"); { $from } and { $to } the before and after: times (change-moved, where change-at-place adds the { $place } when the place changed too), places (change-relocated) or titles (change-renamed).
+
+change-added = Nouveau: « { $title } », { $when }
+change-cancelled = Annulation: « { $title } », { $when }
+change-restored = Rétablissement: « { $title } », { $when }
+change-moved = Changement d'horaire: « { $title } », { $to } au lieu de { $from }
+change-at-place = { $when } ({ $place })
+change-relocated = Changement de lieu: « { $title } », { $when }, { $to } au lieu de { $from }
+change-confirmed = Confirmation: « { $title } », { $when }
+change-tentative = À confirmer: « { $title } », { $when }
+change-renamed = Nouveau titre: « { $to } » au lieu de « { $from } », { $when }
+change-details = Précisions mises à jour: « { $title } », { $when }
+feed-cancelled-title = Annulé: { $title }
+footer-changed = Modification du { $date }: { $change }

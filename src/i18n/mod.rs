@@ -283,6 +283,11 @@ mod tests {
             "start",
             "end",
             "end-date",
+            "when",
+            "place",
+            "from",
+            "to",
+            "change",
         ]
         .into_iter()
         .map(|n| (n, arg("x")))

@@ -205,3 +205,19 @@ days-same-year = { $first-weekday } – { $last }
 days = { $first } – { $last }
 time-same-day = { $date }, { $start }–{ $end }
 time-span = { $date }, { $start } – { $end-date }, { $end }
+
+## Changes
+## What `itucal lock` tells of a changed event, one sentence each (stored in the lock file's history). { $title } is the event's title; { $when } when it happens ("Mon, 15 Jan 2018, 08:30–09:30", "Wed 24 Jan 2018"); { $from } and { $to } the before and after: times (change-moved, where change-at-place adds the { $place } when the place changed too), places (change-relocated) or titles (change-renamed).
+
+change-added = Новое: «{ $title }», { $when }
+change-cancelled = Отменено: «{ $title }», { $when }
+change-restored = Снова в программе: «{ $title }», { $when }
+change-moved = Перенесено: «{ $title }», { $to } вместо { $from }
+change-at-place = { $when } ({ $place })
+change-relocated = Новое место: «{ $title }», { $when }, { $to } вместо { $from }
+change-confirmed = Подтверждено: «{ $title }», { $when }
+change-tentative = Предварительно: «{ $title }», { $when }
+change-renamed = Новое название: «{ $to }» вместо «{ $from }», { $when }
+change-details = Уточнены сведения: «{ $title }», { $when }
+feed-cancelled-title = Отменено: { $title }
+footer-changed = Изменено { $date }: { $change }

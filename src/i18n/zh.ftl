@@ -193,3 +193,19 @@ days-same-year = { $first }至{ $last-weekday }
 days = { $first }至{ $last }
 time-same-day = { $date } { $start }–{ $end }
 time-span = { $date } { $start }至{ $end-date } { $end }
+
+## Changes
+## What `itucal lock` tells of a changed event, one sentence each (stored in the lock file's history). { $title } is the event's title; { $when } when it happens ("Mon, 15 Jan 2018, 08:30–09:30", "Wed 24 Jan 2018"); { $from } and { $to } the before and after: times (change-moved, where change-at-place adds the { $place } when the place changed too), places (change-relocated) or titles (change-renamed).
+
+change-added = 新增：“{ $title }”，{ $when }
+change-cancelled = 已取消：“{ $title }”，{ $when }
+change-restored = 恢复举行：“{ $title }”，{ $when }
+change-moved = 时间变更：“{ $title }”由{ $from }改为{ $to }
+change-at-place = { $when }（{ $place }）
+change-relocated = 地点变更：“{ $title }”，{ $when }，由{ $from }改为{ $to }
+change-confirmed = 已确定：“{ $title }”，{ $when }
+change-tentative = 待定：“{ $title }”，{ $when }
+change-renamed = 名称变更：“{ $from }”改为“{ $to }”，{ $when }
+change-details = 详情已更新：“{ $title }”，{ $when }
+feed-cancelled-title = 已取消：{ $title }
+footer-changed = { $date }变更：{ $change }

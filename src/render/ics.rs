@@ -191,6 +191,29 @@ pub fn calendar(
     out
 }
 
+/// What a subscriber of a feed in `lang` sees of `event`: its VEVENT's content lines, unfolded,
+/// without the three that tell its revision (`SEQUENCE`, `DTSTAMP`, `LAST-MODIFIED`). The lock
+/// file hashes this, in every language, to see which events changed.
+pub fn event_content(meeting: &Meeting, event: &Event, lang: Lang) -> String {
+    let timed = matches!(event.when, When::Timed { .. });
+    let mut written = String::new();
+    vevent(meeting, event, lang, &footer(meeting, timed, lang))
+        .fmt_write(&mut written)
+        .expect("writing to a String cannot fail");
+    let unfolded = fold::unfold(&written);
+    let mut out = String::with_capacity(unfolded.len());
+    for line in unfolded.split_terminator("\r\n") {
+        let revision = ["SEQUENCE:", "DTSTAMP:", "LAST-MODIFIED:"]
+            .iter()
+            .any(|p| line.starts_with(p));
+        if !revision {
+            out.push_str(line);
+            out.push_str("\r\n");
+        }
+    }
+    out
+}
+
 /// Every zone the feed needs a VTIMEZONE for, with the years its events span there.
 fn zones_used(
     selection: &[(&Meeting, &Event)],
@@ -406,7 +429,6 @@ first_day = 2018-01-15
 last_day = 2018-01-23
 title = { en = "Nine days, a \\ b; c", zh = "九天" }
 description = "Line one\r\nLine two\twith tab, comma; semicolon \\ backslash: colon 😀 e\u0301"
-sequence = 3
 updated = 2018-02-01T00:00:00Z
 status = "cancelled"
 
@@ -487,7 +509,7 @@ title = "Summer session"
             "UID:days.t@itucal",
             "DTSTAMP:20180201T000000Z",
             "LAST-MODIFIED:20180201T000000Z",
-            "SEQUENCE:3",
+            "SEQUENCE:0",
             "STATUS:CANCELLED",
             "TRANSP:TRANSPARENT",
             "CATEGORIES:deadline",
