@@ -125,6 +125,8 @@ subscribe-update = تحديث الروابط
 subscribe-share = المشاركة بالبريد الإلكتروني
 subscribe-share-intro = كتلة جاهزة للصقها في رسالة بريد إلكتروني: روابط عادية فقط، بلا نصوص برمجية أو صور.
 subscribe-email-text = نص عادي
+subscribe-cancelled = الأحداث الملغاة
+subscribe-hide-cancelled = استبعاد الأحداث الملغاة
 
 ## E-mail snippets
 ## The HTML and plain-text blocks a secretariat pastes into the mail that announces a meeting.

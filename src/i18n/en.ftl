@@ -117,6 +117,8 @@ subscribe-update = Update links
 subscribe-share = Share by e-mail
 subscribe-share-intro = A ready-made block to paste into an e-mail: plain links only, no scripts or images.
 subscribe-email-text = Plain text
+subscribe-cancelled = Cancelled events
+subscribe-hide-cancelled = Leave out cancelled events
 
 ## E-mail snippets
 ## The HTML and plain-text blocks a secretariat pastes into the mail that announces a meeting.

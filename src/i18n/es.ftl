@@ -117,6 +117,8 @@ subscribe-update = Actualizar enlaces
 subscribe-share = Compartir por correo electrónico
 subscribe-share-intro = Un bloque listo para pegar en un correo electrónico: solo enlaces, sin scripts ni imágenes.
 subscribe-email-text = Texto sin formato
+subscribe-cancelled = Eventos cancelados
+subscribe-hide-cancelled = No incluir los eventos cancelados
 
 ## E-mail snippets
 ## The HTML and plain-text blocks a secretariat pastes into the mail that announces a meeting.

@@ -117,6 +117,8 @@ subscribe-update = Mettre à jour les liens
 subscribe-share = Partager par courriel
 subscribe-share-intro = Un bloc prêt à coller dans un courriel: de simples liens, sans script ni image.
 subscribe-email-text = Texte brut
+subscribe-cancelled = Événements annulés
+subscribe-hide-cancelled = Ne pas inclure les événements annulés
 
 ## E-mail snippets
 ## The HTML and plain-text blocks a secretariat pastes into the mail that announces a meeting.

@@ -121,6 +121,8 @@ subscribe-update = Обновить ссылки
 subscribe-share = Отправить по электронной почте
 subscribe-share-intro = Готовый блок для вставки в электронное письмо: только ссылки, без скриптов и изображений.
 subscribe-email-text = Обычный текст
+subscribe-cancelled = Отмененные мероприятия
+subscribe-hide-cancelled = Не показывать отмененные мероприятия
 
 ## E-mail snippets
 ## The HTML and plain-text blocks a secretariat pastes into the mail that announces a meeting.

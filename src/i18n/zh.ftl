@@ -109,6 +109,8 @@ subscribe-update = 更新链接
 subscribe-share = 通过电子邮件分享
 subscribe-share-intro = 可直接粘贴到电子邮件中的内容：仅含普通链接，不含脚本或图片。
 subscribe-email-text = 纯文本
+subscribe-cancelled = 已取消的活动
+subscribe-hide-cancelled = 不包括已取消的活动
 
 ## E-mail snippets
 ## The HTML and plain-text blocks a secretariat pastes into the mail that announces a meeting.

@@ -270,7 +270,11 @@ fn vevent(meeting: &Meeting, event: &Event, lang: Lang, footer: &str) -> icalend
             });
         }
     }
-    ev.append_property(text_prop("SUMMARY", &event.title, lang));
+    ev.append_property(
+        Property::new("SUMMARY", summary(event, lang))
+            .add_parameter("LANGUAGE", event.title.lang_of(lang).code())
+            .done(),
+    );
     // the event's own text decides the language (English when it fell back); the footer
     // around it is always in the feed's
     let described_in = event.description.as_ref().map_or(lang, |d| d.lang_of(lang));
@@ -302,6 +306,18 @@ fn vevent(meeting: &Meeting, event: &Event, lang: Lang, footer: &str) -> icalend
         std::iter::once(event.kind.name()).chain(meeting.groups_of(event).map(|g| g.name())),
     );
     ev
+}
+
+/// The SUMMARY of an event in `lang`: its title, after "Cancelled: " when it is cancelled (it
+/// keeps its place in the calendars that strike it through, and says so in those that show it
+/// plainly).
+pub fn summary(event: &Event, lang: Lang) -> String {
+    let title = event.title.get(lang);
+    if event.status == Status::Cancelled {
+        tr_args(lang, "feed-cancelled-title", &[("title", arg(title))])
+    } else {
+        title.to_string()
+    }
 }
 
 /// A TEXT property in `lang`, labelled with the language the text is really in (English when a
@@ -582,8 +598,9 @@ title = "Summer session"
             .iter()
             .find_map(|l| l.strip_prefix("SUMMARY;LANGUAGE=en:"))
             .unwrap();
-        assert_eq!(summary, "Nine days\\, a \\\\ b\\; c");
-        assert_eq!(unescape(summary), "Nine days, a \\ b; c");
+        // cancelled: the title says so in the feed's language
+        assert_eq!(summary, "Cancelled: Nine days\\, a \\\\ b\\; c");
+        assert_eq!(unescape(summary), "Cancelled: Nine days, a \\ b; c");
         let desc = e
             .iter()
             .find_map(|l| l.strip_prefix("DESCRIPTION;LANGUAGE=en:"))
@@ -597,7 +614,7 @@ title = "Summer session"
     fn chinese_feeds_mark_english_fallbacks_as_english() {
         let ics = render(Lang::Zh);
         let days = event(&ics, "days");
-        assert!(days.contains(&"SUMMARY;LANGUAGE=zh:九天".to_string()));
+        assert!(days.contains(&"SUMMARY;LANGUAGE=zh:已取消：九天".to_string()));
         let day = event(&ics, "day");
         // no Chinese title: English text, labelled as English
         assert!(day.contains(&"SUMMARY;LANGUAGE=en:One day".to_string()));

@@ -92,9 +92,9 @@ pub const fn asset(content_type: &'static str) -> Serving {
 }
 
 /// The query parameters of a feed.
-pub const FEED_PARAMS: [&str; 4] = ["lang", "kind", "group", DOWNLOAD];
+pub const FEED_PARAMS: [&str; 5] = ["lang", "kind", "group", "cancelled", DOWNLOAD];
 /// The query parameters of the pages (and API documents) that show one calendar.
-pub const VIEW_PARAMS: [&str; 3] = ["lang", "kind", "group"];
+pub const VIEW_PARAMS: [&str; 4] = ["lang", "kind", "group", "cancelled"];
 /// The query parameters of the other pages.
 pub const LANG_PARAM: [&str; 1] = ["lang"];
 
