@@ -227,3 +227,34 @@ change-renamed = عنوان جديد: «⁨{ $to }⁩» بدلاً من «⁨{ $
 change-details = تحديث التفاصيل: «⁨{ $title }⁩»، ⁨{ $when }⁩
 feed-cancelled-title = أُلغي: ⁨{ $title }⁩
 footer-changed = تغيير بتاريخ ⁨{ $date }⁩: ⁨{ $change }⁩
+
+## Changes pages
+## The changes page of a meeting or of every meeting, its Atom feed and e-mail snippets, and the meeting page's line about them. { $number } is a version number; { $date } a long date, { $start } a time of day (Geneva); { $title } a meeting's title; { $change } one change sentence.
+
+changes-title = التغييرات
+changes-meeting-title = التغييرات: ⁨{ $title }⁩
+changes-intro = جميع التغييرات منذ الإعلان عن الاجتماعات، من الأحدث إلى الأقدم، بتوقيت جنيف. قد يستغرق التقويم يوماً لإظهار التغيير؛ أما هذه الصفحة فتُظهره فوراً.
+changes-version = الإصدار { $number }، ⁨{ $date }⁩، ⁨{ $start }⁩
+changes-published = ⁨{ $title }⁩: تم الإعلان
+changes-none = لا توجد تغييرات حتى الآن.
+changes-atom = تلقيمة ⁦Atom⁩ لهذه التغييرات
+changes-email = مقتطف بريد إلكتروني لآخر التغييرات
+changes-since = التغييرات منذ الإصدار { $number }
+changes-entry-title =
+    { $count ->
+        [zero] الإصدار { $number }: لا تغييرات
+        [one] الإصدار { $number }: تغيير واحد
+        [two] الإصدار { $number }: تغييران
+        [few] الإصدار { $number }: { $count } تغييرات
+       *[other] الإصدار { $number }: { $count } تغييراً
+    }
+changes-link = التغييرات
+changes-in-meeting = ⁨{ $change }⁩ (⁨{ $title }⁩)
+meeting-updated =
+    { $count ->
+        [zero] حُدِّث في ⁨{ $date }⁩
+        [one] حُدِّث في ⁨{ $date }⁩، تغيير واحد
+        [two] حُدِّث في ⁨{ $date }⁩، تغييران
+        [few] حُدِّث في ⁨{ $date }⁩، { $count } تغييرات
+       *[other] حُدِّث في ⁨{ $date }⁩، { $count } تغييراً
+    }

@@ -219,3 +219,28 @@ change-renamed = Renamed: “{ $from }” is now “{ $to }”, { $when }
 change-details = Details updated: “{ $title }”, { $when }
 feed-cancelled-title = Cancelled: { $title }
 footer-changed = Changed on { $date }: { $change }
+
+## Changes pages
+## The changes page of a meeting or of every meeting, its Atom feed and e-mail snippets, and the meeting page's line about them. { $number } is a version number; { $date } a long date, { $start } a time of day (Geneva); { $title } a meeting's title; { $change } one change sentence.
+
+changes-title = What changed
+changes-meeting-title = What changed: { $title }
+changes-intro = Every change since the meetings were announced, newest first, in Geneva time. Calendars can take a day to show a change; this page has it at once.
+changes-version = Version { $number }, { $date }, { $start }
+changes-published = { $title }: announced
+changes-none = Nothing has changed yet.
+changes-atom = Atom feed of these changes
+changes-email = E-mail snippet of the latest changes
+changes-since = Changes since version { $number }
+changes-entry-title =
+    { $count ->
+        [one] Version { $number }: { $count } change
+       *[other] Version { $number }: { $count } changes
+    }
+changes-link = What changed
+changes-in-meeting = { $change } ({ $title })
+meeting-updated =
+    { $count ->
+        [one] Updated on { $date }, { $count } change
+       *[other] Updated on { $date }, { $count } changes
+    }

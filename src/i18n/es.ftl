@@ -219,3 +219,28 @@ change-renamed = Nuevo título: «{ $to }» en lugar de «{ $from }», { $when }
 change-details = Detalles actualizados: «{ $title }», { $when }
 feed-cancelled-title = Cancelado: { $title }
 footer-changed = Modificado el { $date }: { $change }
+
+## Changes pages
+## The changes page of a meeting or of every meeting, its Atom feed and e-mail snippets, and the meeting page's line about them. { $number } is a version number; { $date } a long date, { $start } a time of day (Geneva); { $title } a meeting's title; { $change } one change sentence.
+
+changes-title = Cambios
+changes-meeting-title = Cambios: { $title }
+changes-intro = Todos los cambios desde el anuncio de las reuniones, del más reciente al más antiguo, en hora de Ginebra. Un calendario puede tardar un día en mostrar un cambio; esta página lo muestra de inmediato.
+changes-version = Versión { $number }, { $date }, { $start }
+changes-published = { $title }: anuncio
+changes-none = Todavía no hay cambios.
+changes-atom = Canal Atom de estos cambios
+changes-email = Fragmento para correo electrónico de los últimos cambios
+changes-since = Cambios desde la versión { $number }
+changes-entry-title =
+    { $count ->
+        [one] Versión { $number }: { $count } cambio
+       *[other] Versión { $number }: { $count } cambios
+    }
+changes-link = Cambios
+changes-in-meeting = { $change } ({ $title })
+meeting-updated =
+    { $count ->
+        [one] Actualizado el { $date }, { $count } cambio
+       *[other] Actualizado el { $date }, { $count } cambios
+    }

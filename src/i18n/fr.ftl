@@ -219,3 +219,28 @@ change-renamed = Nouveau titre: « { $to } » au lieu de « { $from } », { 
 change-details = Précisions mises à jour: « { $title } », { $when }
 feed-cancelled-title = Annulé: { $title }
 footer-changed = Modification du { $date }: { $change }
+
+## Changes pages
+## The changes page of a meeting or of every meeting, its Atom feed and e-mail snippets, and the meeting page's line about them. { $number } is a version number; { $date } a long date, { $start } a time of day (Geneva); { $title } a meeting's title; { $change } one change sentence.
+
+changes-title = Modifications
+changes-meeting-title = Modifications: { $title }
+changes-intro = Toutes les modifications apportées depuis l'annonce des réunions, de la plus récente à la plus ancienne, à l'heure de Genève. Un calendrier peut mettre une journée à afficher une modification; cette page l'indique immédiatement.
+changes-version = Version { $number }, { $date }, { $start }
+changes-published = { $title }: annonce
+changes-none = Aucune modification pour l'instant.
+changes-atom = Flux Atom de ces modifications
+changes-email = Extrait pour courriel des dernières modifications
+changes-since = Modifications depuis la version { $number }
+changes-entry-title =
+    { $count ->
+        [one] Version { $number }: { $count } modification
+       *[other] Version { $number }: { $count } modifications
+    }
+changes-link = Modifications
+changes-in-meeting = { $change } ({ $title })
+meeting-updated =
+    { $count ->
+        [one] Mis à jour le { $date }, { $count } modification
+       *[other] Mis à jour le { $date }, { $count } modifications
+    }

@@ -288,6 +288,7 @@ mod tests {
             "from",
             "to",
             "change",
+            "number",
         ]
         .into_iter()
         .map(|n| (n, arg("x")))

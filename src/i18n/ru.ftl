@@ -223,3 +223,30 @@ change-renamed = Новое название: «{ $to }» вместо «{ $from
 change-details = Уточнены сведения: «{ $title }», { $when }
 feed-cancelled-title = Отменено: { $title }
 footer-changed = Изменено { $date }: { $change }
+
+## Changes pages
+## The changes page of a meeting or of every meeting, its Atom feed and e-mail snippets, and the meeting page's line about them. { $number } is a version number; { $date } a long date, { $start } a time of day (Geneva); { $title } a meeting's title; { $change } one change sentence.
+
+changes-title = Изменения
+changes-meeting-title = Изменения: { $title }
+changes-intro = Все изменения с момента объявления собраний, начиная с последних, по женевскому времени. Календарю может потребоваться до суток, чтобы показать изменение; на этой странице оно появляется сразу.
+changes-version = Версия { $number }, { $date }, { $start }
+changes-published = { $title }: объявлено
+changes-none = Изменений пока нет.
+changes-atom = Лента Atom этих изменений
+changes-email = Фрагмент для электронной почты с последними изменениями
+changes-since = Изменения после версии { $number }
+changes-entry-title =
+    { $count ->
+        [one] Версия { $number }: { $count } изменение
+        [few] Версия { $number }: { $count } изменения
+       *[other] Версия { $number }: { $count } изменений
+    }
+changes-link = Изменения
+changes-in-meeting = { $change } ({ $title })
+meeting-updated =
+    { $count ->
+        [one] Обновлено { $date }, { $count } изменение
+        [few] Обновлено { $date }, { $count } изменения
+       *[other] Обновлено { $date }, { $count } изменений
+    }

@@ -211,3 +211,20 @@ change-renamed = 名称变更：“{ $from }”改为“{ $to }”，{ $when }
 change-details = 详情已更新：“{ $title }”，{ $when }
 feed-cancelled-title = 已取消：{ $title }
 footer-changed = { $date }变更：{ $change }
+
+## Changes pages
+## The changes page of a meeting or of every meeting, its Atom feed and e-mail snippets, and the meeting page's line about them. { $number } is a version number; { $date } a long date, { $start } a time of day (Geneva); { $title } a meeting's title; { $change } one change sentence.
+
+changes-title = 变更
+changes-meeting-title = 变更：{ $title }
+changes-intro = 会议公布以来的所有变更，按时间由近及远排列，时间均为日内瓦时间。日历可能要一天后才显示变更；本页即时显示。
+changes-version = 第{ $number }版，{ $date } { $start }
+changes-published = { $title }：已公布
+changes-none = 尚无变更。
+changes-atom = 这些变更的Atom订阅源
+changes-email = 最新变更的电子邮件片段
+changes-since = 自第{ $number }版以来的变更
+changes-entry-title = 第{ $number }版：{ $count }项变更
+changes-link = 变更
+changes-in-meeting = { $change }（{ $title }）
+meeting-updated = 更新于{ $date }，共{ $count }项变更

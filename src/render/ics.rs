@@ -335,7 +335,8 @@ pub fn description(meeting: &Meeting, event: &Event, lang: Lang) -> String {
     description_with(event, &footer(meeting, timed, lang), lang)
 }
 
-/// [`description`] with the meeting's footer already built.
+/// [`description`] with the meeting's footer already built; an event the lock's history tells
+/// a change of ends with that change, on one line.
 fn description_with(event: &Event, footer: &str, lang: Lang) -> String {
     let own = event.description.as_ref().map(|d| d.get(lang).trim_end());
     let mut out = String::with_capacity(own.map_or(0, |d| d.len() + 2) + footer.len());
@@ -344,7 +345,21 @@ fn description_with(event: &Event, footer: &str, lang: Lang) -> String {
         out.push_str("\n\n");
     }
     out.push_str(footer);
+    if let Some(change) = &event.change {
+        out.push('\n');
+        out.push_str(&changed_line(change, lang));
+    }
     out
+}
+
+/// "Changed on 16 January 2018: …" (the date in Geneva).
+pub fn changed_line(change: &crate::model::LastChange, lang: Lang) -> String {
+    let date = dates::long(change.at.with_timezone(&HOME_TZ).date_naive(), lang);
+    tr_args(
+        lang,
+        "footer-changed",
+        &[("date", arg(&date)), ("change", arg(change.text.get(lang)))],
+    )
 }
 
 /// The footer every description ends with, without trailing white space: the same for every

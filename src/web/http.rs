@@ -71,6 +71,15 @@ pub const EMAIL_TEXT: Serving = Serving {
     ..PAGE
 };
 
+/// An Atom feed of changes: readable from any site, like the calendars.
+pub const ATOM: Serving = Serving {
+    content_type: "application/atom+xml; charset=utf-8",
+    cache_control: CACHE_CONTROL,
+    cors: true,
+    dated: true,
+    csp: None,
+};
+
 /// An API document: readable from any site.
 pub const API: Serving = Serving {
     content_type: "application/json",
