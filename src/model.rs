@@ -283,10 +283,22 @@ pub struct Event {
     pub url: Option<String>,
     /// Status.
     pub status: Status,
-    /// Revision number.
+    /// Revision number: 0 as loaded; from the lock file when there is one ([`crate::lock`]).
     pub sequence: u32,
-    /// Last change of this event (falls back to the meeting's).
+    /// Last change of this event: the data's `updated` (or the meeting's) as loaded; the
+    /// lock's change time when there is a lock.
     pub updated: DateTime<Utc>,
+    /// The latest change told about this event in the lock's history, if any.
+    pub change: Option<LastChange>,
+}
+
+/// The latest change of an event as the lock's history tells it: when, and in words.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct LastChange {
+    /// When `itucal lock` recorded it.
+    pub at: DateTime<Utc>,
+    /// The sentence, in every language the change was written in.
+    pub text: Text,
 }
 
 /// One meeting: the content of one data file.
@@ -360,6 +372,16 @@ impl Meeting {
     /// The event with this key.
     pub fn event(&self, key: &str) -> Option<&Event> {
         self.events.iter().find(|e| e.key == key)
+    }
+
+    /// Sorts the events as every feed and page lists them: by local start, then key.
+    pub fn sort_events(&mut self) {
+        let start = |e: &Event| match e.when {
+            When::AllDay { first, .. } => first.and_time(chrono::NaiveTime::MIN),
+            When::Timed { start, .. } => start,
+        };
+        self.events
+            .sort_by(|a, b| (start(a), &a.key).cmp(&(start(b), &b.key)));
     }
 
     /// The groups of an event (resolving indexes).

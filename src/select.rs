@@ -4,7 +4,7 @@
 //! [`Filter`] (language, kinds, groups). [`Filter::parse`] turns the query string into a filter,
 //! checking every value against what exists; [`select`] returns the events in feed order.
 
-use crate::model::{Catalog, Event, Group, Kind, Lang, Meeting};
+use crate::model::{Catalog, Event, Group, Kind, Lang, Meeting, Status};
 use std::fmt;
 
 /// Reserved words that cannot be meeting ids because they name feeds of their own.
@@ -44,6 +44,9 @@ pub struct Filter {
     pub kinds: Vec<Kind>,
     /// Only events belonging to one of these group slugs (empty: all).
     pub groups: Vec<String>,
+    /// `cancelled=hide`: leave out cancelled events (removed ones, and those the data calls
+    /// off), which a calendar would otherwise show struck through or drop by itself.
+    pub hide_cancelled: bool,
 }
 
 impl Default for Filter {
@@ -52,6 +55,7 @@ impl Default for Filter {
             lang: Lang::En,
             kinds: Vec::new(),
             groups: Vec::new(),
+            hide_cancelled: false,
         }
     }
 }
@@ -78,7 +82,10 @@ impl fmt::Display for NotFound {
 
 impl Filter {
     /// The query parameters a feed takes.
-    pub const PARAMS: [&'static str; 3] = ["lang", "kind", "group"];
+    pub const PARAMS: [&'static str; 4] = ["lang", "kind", "group", "cancelled"];
+
+    /// The values of `cancelled`: cancelled events shown (the default) or left out.
+    pub const CANCELLED: [&'static str; 2] = ["show", "hide"];
 
     /// Builds a filter from decoded query pairs, checking each value against `catalog`.
     pub fn parse<'a>(
@@ -124,6 +131,18 @@ impl Filter {
                         f.groups.push(group.slug().to_string());
                     }
                 }
+                "cancelled" => {
+                    f.hide_cancelled = match v {
+                        "show" => false,
+                        "hide" => true,
+                        _ => {
+                            return Err(BadQuery(format!(
+                                "parameter 'cancelled': '{v}' is not allowed; allowed: {}",
+                                Filter::CANCELLED.join(", ")
+                            )));
+                        }
+                    }
+                }
                 _ => {
                     return Err(BadQuery(format!(
                         "unknown parameter '{k}'; allowed: {}",
@@ -152,6 +171,9 @@ impl Filter {
         }
         if !self.groups.is_empty() {
             parts.push(format!("group={}", self.groups.join(",")));
+        }
+        if self.hide_cancelled {
+            parts.push("cancelled=hide".into());
         }
         parts.join("&")
     }
@@ -246,6 +268,7 @@ pub fn select<'a>(
             _ => true,
         };
         in_feed
+            && !(filter.hide_cancelled && e.status == Status::Cancelled)
             && (filter.kinds.is_empty() || filter.kinds.contains(&e.kind))
             && (filter.groups.is_empty() || filter.groups.iter().any(|g| belongs_to(m, e, g)))
     };
@@ -349,6 +372,29 @@ title = "WP"
         assert_eq!(keys("sg20"), ["dl", "q1", "q2", "wp"]);
     }
 
+    /// Issue 17: `cancelled=hide` leaves out what a calendar would strike through.
+    #[test]
+    fn cancelled_events_are_left_out_on_request() {
+        let data = format!("{DATA}status = \"cancelled\"\n");
+        let c = parse_sources([("m.toml", data.as_str())]).unwrap();
+        let keys = |f: &Filter| -> Vec<String> {
+            let sel = select(&c, &Feed::All, f).unwrap();
+            sel.into_iter().map(|(_, e)| e.key.clone()).collect()
+        };
+        assert_eq!(keys(&Filter::default()), ["dl", "q1", "q2", "wp"]);
+        let hide = Filter::parse([("cancelled", "hide")], &c).unwrap();
+        assert_eq!(keys(&hide), ["dl", "q1", "q2"]);
+        assert_eq!(hide.to_query(), "cancelled=hide");
+        assert_eq!(
+            Filter::parse([("cancelled", "show")], &c).unwrap(),
+            Filter::default()
+        );
+        assert_eq!(
+            Filter::parse([("cancelled", "no")], &c).unwrap_err().0,
+            "parameter 'cancelled': 'no' is not allowed; allowed: show, hide"
+        );
+    }
+
     #[test]
     fn the_deadlines_feed_holds_only_deadlines() {
         assert_eq!(keys(Feed::Deadlines, &Filter::default()), ["dl"]);
@@ -397,7 +443,7 @@ title = "WP"
             ),
             (
                 ("lnag", "zh"),
-                "unknown parameter 'lnag'; allowed: lang, kind, group",
+                "unknown parameter 'lnag'; allowed: lang, kind, group, cancelled",
             ),
         ];
         for ((k, v), want) in cases {

@@ -283,6 +283,12 @@ mod tests {
             "start",
             "end",
             "end-date",
+            "when",
+            "place",
+            "from",
+            "to",
+            "change",
+            "number",
         ]
         .into_iter()
         .map(|n| (n, arg("x")))

@@ -161,7 +161,7 @@ pub fn parse_meeting(file: &str, text: &str) -> Result<(Meeting, Range<usize>), 
 }
 
 /// 1-based line and column (in characters) of a byte offset.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
@@ -364,14 +364,7 @@ impl Cx<'_> {
         if self.problems.len() > before {
             return None;
         }
-        events.sort_by(|a, b| {
-            let start = |e: &Event| match e.when {
-                When::AllDay { first, .. } => first.and_time(NaiveTime::MIN),
-                When::Timed { start, .. } => start,
-            };
-            (start(a), &a.key).cmp(&(start(b), &b.key))
-        });
-        Some(Meeting {
+        let mut meeting = Meeting {
             id,
             file: self.file.into(),
             tz,
@@ -393,7 +386,9 @@ impl Cx<'_> {
                 web: web.flatten(),
             },
             events,
-        })
+        };
+        meeting.sort_events();
+        Some(meeting)
     }
 
     /// The group each declared group is within (`within = { "Q2/20" = "WP1/20" }`), by index;
@@ -546,6 +541,15 @@ impl Cx<'_> {
                 st
             }
         };
+        if let Some(s) = &re.sequence {
+            self.err(
+                &s.span(),
+                format!(
+                    "{what}: 'sequence' is no longer written in the data: `itucal lock` keeps every event's SEQUENCE in the lock file ({}); remove this line",
+                    crate::lock::FILE_NAME
+                ),
+            );
+        }
         let updated = match &re.updated {
             Some(u) => self.utc(&format!("{what}: updated"), u),
             None => meeting_updated,
@@ -563,8 +567,9 @@ impl Cx<'_> {
             location: location.flatten(),
             url: url.flatten(),
             status: status?,
-            sequence: re.sequence.as_ref().map_or(0, |s| *s.get_ref()),
+            sequence: 0,
             updated: updated?,
+            change: None,
         })
     }
 

@@ -64,7 +64,8 @@ pub struct RawEvent {
     pub location: Option<Spanned<RawText>>,
     pub url: Option<Spanned<String>>,
     pub status: Option<Spanned<String>>,
-    pub sequence: Option<Spanned<u32>>,
+    /// No longer part of the format (the lock file keeps SEQUENCE); read only to say so.
+    pub sequence: Option<Spanned<toml::Value>>,
     pub updated: Option<Spanned<Datetime>>,
 }
 

@@ -223,6 +223,29 @@ pub fn calendar(
     out
 }
 
+/// What a subscriber of a feed in `lang` sees of `event`: its VEVENT's content lines, unfolded,
+/// without the three that tell its revision (`SEQUENCE`, `DTSTAMP`, `LAST-MODIFIED`). The lock
+/// file hashes this, in every language, to see which events changed.
+pub fn event_content(meeting: &Meeting, event: &Event, lang: Lang) -> String {
+    let timed = matches!(event.when, When::Timed { .. });
+    let mut written = String::new();
+    vevent(meeting, event, lang, &footer(meeting, timed, lang))
+        .fmt_write(&mut written)
+        .expect("writing to a String cannot fail");
+    let unfolded = fold::unfold(&written);
+    let mut out = String::with_capacity(unfolded.len());
+    for line in unfolded.split_terminator("\r\n") {
+        let revision = ["SEQUENCE:", "DTSTAMP:", "LAST-MODIFIED:"]
+            .iter()
+            .any(|p| line.starts_with(p));
+        if !revision {
+            out.push_str(line);
+            out.push_str("\r\n");
+        }
+    }
+    out
+}
+
 /// Every zone the feed needs a VTIMEZONE for, with the years its events span there.
 fn zones_used(
     selection: &[(&Meeting, &Event)],
@@ -279,7 +302,11 @@ fn vevent(meeting: &Meeting, event: &Event, lang: Lang, footer: &str) -> icalend
             });
         }
     }
-    ev.append_property(text_prop("SUMMARY", &event.title, lang));
+    ev.append_property(
+        Property::new("SUMMARY", summary(event, lang))
+            .add_parameter("LANGUAGE", event.title.lang_of(lang).code())
+            .done(),
+    );
     // the event's own text decides the language (English when it fell back); the footer
     // around it is always in the feed's
     let described_in = event.description.as_ref().map_or(lang, |d| d.lang_of(lang));
@@ -313,6 +340,18 @@ fn vevent(meeting: &Meeting, event: &Event, lang: Lang, footer: &str) -> icalend
     ev
 }
 
+/// The SUMMARY of an event in `lang`: its title, after "Cancelled: " when it is cancelled (it
+/// keeps its place in the calendars that strike it through, and says so in those that show it
+/// plainly).
+pub fn summary(event: &Event, lang: Lang) -> String {
+    let title = event.title.get(lang);
+    if event.status == Status::Cancelled {
+        tr_args(lang, "feed-cancelled-title", &[("title", arg(title))])
+    } else {
+        title.to_string()
+    }
+}
+
 /// A TEXT property in `lang`, labelled with the language the text is really in (English when a
 /// Chinese feed falls back to it).
 fn text_prop(key: &str, text: &Text, lang: Lang) -> Property {
@@ -328,7 +367,8 @@ pub fn description(meeting: &Meeting, event: &Event, lang: Lang) -> String {
     description_with(event, &footer(meeting, timed, lang), lang)
 }
 
-/// [`description`] with the meeting's footer already built.
+/// [`description`] with the meeting's footer already built; an event the lock's history tells
+/// a change of ends with that change, on one line.
 fn description_with(event: &Event, footer: &str, lang: Lang) -> String {
     let own = event
         .description
@@ -341,7 +381,21 @@ fn description_with(event: &Event, footer: &str, lang: Lang) -> String {
         out.push_str("\n\n");
     }
     out.push_str(footer);
+    if let Some(change) = &event.change {
+        out.push('\n');
+        out.push_str(&changed_line(change, lang));
+    }
     out
+}
+
+/// "Changed on 16 January 2018: …" (the date in Geneva).
+pub fn changed_line(change: &crate::model::LastChange, lang: Lang) -> String {
+    let date = dates::long(change.at.with_timezone(&HOME_TZ).date_naive(), lang);
+    tr_args(
+        lang,
+        "footer-changed",
+        &[("date", arg(&date)), ("change", arg(change.text.get(lang)))],
+    )
 }
 
 /// The footer every description ends with, without trailing white space: the same for every
@@ -442,7 +496,6 @@ first_day = 2018-01-15
 last_day = 2018-01-23
 title = { en = "Nine days, a \\ b; c", zh = "九天" }
 description = "Line one\r\nLine two\twith tab, comma; semicolon \\ backslash: colon 😀 e\u0301"
-sequence = 3
 updated = 2018-02-01T00:00:00Z
 status = "cancelled"
 
@@ -523,7 +576,7 @@ title = "Summer session"
             "UID:days.t@itucal",
             "DTSTAMP:20180201T000000Z",
             "LAST-MODIFIED:20180201T000000Z",
-            "SEQUENCE:3",
+            "SEQUENCE:0",
             "STATUS:CANCELLED",
             "TRANSP:TRANSPARENT",
             "CATEGORIES:deadline",
@@ -596,8 +649,9 @@ title = "Summer session"
             .iter()
             .find_map(|l| l.strip_prefix("SUMMARY;LANGUAGE=en:"))
             .unwrap();
-        assert_eq!(summary, "Nine days\\, a \\\\ b\\; c");
-        assert_eq!(unescape(summary), "Nine days, a \\ b; c");
+        // cancelled: the title says so in the feed's language
+        assert_eq!(summary, "Cancelled: Nine days\\, a \\\\ b\\; c");
+        assert_eq!(unescape(summary), "Cancelled: Nine days, a \\ b; c");
         let desc = e
             .iter()
             .find_map(|l| l.strip_prefix("DESCRIPTION;LANGUAGE=en:"))
@@ -611,7 +665,7 @@ title = "Summer session"
     fn chinese_feeds_mark_english_fallbacks_as_english() {
         let ics = render(Lang::Zh);
         let days = event(&ics, "days");
-        assert!(days.contains(&"SUMMARY;LANGUAGE=zh:九天".to_string()));
+        assert!(days.contains(&"SUMMARY;LANGUAGE=zh:已取消：九天".to_string()));
         let day = event(&ics, "day");
         // no Chinese title: English text, labelled as English
         assert!(day.contains(&"SUMMARY;LANGUAGE=en:One day".to_string()));

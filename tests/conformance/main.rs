@@ -6,6 +6,7 @@
 //! that need them are `#[ignore]`d so that a plain `cargo test` works without them. Run alone:
 //! `tests/conformance/install.sh && cargo test --test conformance -- --include-ignored`.
 
+mod changes;
 mod readers;
 #[path = "../support/mod.rs"]
 mod support;

@@ -66,8 +66,14 @@ pub fn add_links(ctx: &Ctx<'_>, meeting: &Meeting, event: &Event) -> Markup {
     }
 }
 
-/// The meeting page in `lang`.
-pub fn render(meeting: &Meeting, base: &str, lang: Lang) -> String {
+/// The meeting page in `lang`; `changed` is how many changes the lock's history tells of it and
+/// when the latest was locked ([`super::changes::changed`]), shown with a link to them.
+pub fn render(
+    meeting: &Meeting,
+    base: &str,
+    lang: Lang,
+    changed: Option<(usize, chrono::DateTime<chrono::Utc>)>,
+) -> String {
     let ctx = Ctx::new(base, lang);
     let t = ctx.t;
     let title = meeting.title.get(lang);
@@ -112,6 +118,16 @@ pub fn render(meeting: &Meeting, base: &str, lang: Lang) -> String {
             @if let Some(u) = &meeting.url {
                 dt { (t.meeting_page) }
                 dd { a href=(u) { (u) } }
+            }
+        }
+        @if let Some((count, at)) = changed {
+            p.updated {
+                a href=(ctx.href(&crate::links::changes_route(Some(&meeting.id), crate::links::Show::Page), &q)) data-link="changes" {
+                    (crate::i18n::tr_args(lang, "meeting-updated", &[
+                        ("date", crate::i18n::arg(&crate::i18n::dates::long(at.with_timezone(&crate::render::ics::HOME_TZ).date_naive(), lang))),
+                        ("count", crate::i18n::num(count)),
+                    ]))
+                }
             }
         }
         div.actions {

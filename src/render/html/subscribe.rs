@@ -138,6 +138,13 @@ fn builder(ctx: &Ctx<'_>, catalog: &Catalog, feed: &Feed, filter: &Filter, actio
                 }
             }
             fieldset {
+                legend { (t.cancelled_legend) }
+                label.check {
+                    input type="checkbox" name="cancelled" value="hide" checked[filter.hide_cancelled];
+                    " " (t.hide_cancelled)
+                }
+            }
+            fieldset {
                 legend { (t.language) }
                 @for l in Lang::ALL {
                     @let s = i18n::strings(l);

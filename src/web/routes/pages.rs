@@ -113,7 +113,10 @@ fn render(
                 .lang;
             let m = select::meeting(catalog, &segment(req, "id"))?;
             match show {
-                Show::Page => html::meeting::render(m, base, lang),
+                Show::Page => {
+                    let changed = html::changes::changed(snap.lock(), &m.id);
+                    html::meeting::render(m, base, lang, changed)
+                }
                 Show::EmailHtml => html::email::meeting_html(catalog, m, base, lang),
                 Show::EmailText => html::email::meeting_text(catalog, m, base, lang),
             }
