@@ -1,8 +1,10 @@
 // The pages of issue #4 in real headless Chromium (Debian's), against a running `itucal serve`
-// (run.sh starts it and sets ITUCAL_URL). Each browser gets a fresh profile directory.
+// (run.sh starts it and sets ITUCAL_URL). One Chromium for the whole file; each test gets fresh
+// browser contexts of it (their own storage, permissions, clock and viewport), which start in a
+// fraction of the time a new browser takes.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -25,29 +27,21 @@ const LANGS = [['ar', 'ar', 'rtl'], ['zh', 'zh-Hans', 'ltr'], ['en', 'en', 'ltr'
 const PAGES = [['index', '/'], ['meeting', `/meetings/${MEETING}`], ['subscribe', '/subscribe/groups/q2-20']];
 const inLang = (path, lang) => `${BASE}${path}?lang=${lang}`;
 
-const open = [];
+let shared = null;
 after(async () => {
-  for (const { context, dir } of open) {
-    await context.close().catch(() => {});
-    rmSync(dir, { recursive: true, force: true });
-  }
+  if (shared) await (await shared).close().catch(() => {});
 });
 
-/** A fresh browser (own profile directory) with `options` (timezoneId, viewport, …). */
+/** A fresh browser context with `options` (timezoneId, viewport, …). */
 async function browser(options = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'itucal-chromium-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ARGS,
+  shared ??= chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+  return (await shared).newContext({
     acceptDownloads: true,
     viewport: DESKTOP,
     locale: 'en-GB',
     timezoneId: 'Europe/Zurich',
     ...options,
   });
-  open.push({ context, dir });
-  return context;
 }
 
 /** A new page that records console errors, uncaught exceptions and failed requests. */
