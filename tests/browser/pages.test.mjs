@@ -540,6 +540,144 @@ test('keyboard users can skip to the content', async () => {
   assert.deepEqual(p.errors, []);
 });
 
+/** In the page: the focused element, named by a selector (`#id`, `input[name="…"][value="…"]`,
+ * `button[data-copy="…"]`, `a[data-link="…"]`, `button[type="…"]`, else its tag and text), and
+ * what its focus ring lacks, if anything. A ring is an outline at least 2 px wide with a contrast
+ * of 3:1 or more against the white page (WCAG 1.4.11), or a box-shadow; and no box around the
+ * element that cuts off what overflows it, nor the viewport's sides, may hide it. */
+function focusRing() {
+  const el = document.activeElement;
+  if (!el || el === document.body) return { key: null };
+  const key = el.id ? `#${el.id}`
+    : el.localName === 'input' ? `input[name="${el.name}"][value="${el.value}"]`
+      : el.dataset.copy ? `button[data-copy="${el.dataset.copy}"]`
+        : el.dataset.link ? `${el.localName}[data-link="${el.dataset.link}"]`
+          : el.localName === 'button' ? `button[type="${el.type}"]`
+            : `${el.localName} "${el.textContent.trim().slice(0, 40)}"`;
+  const s = getComputedStyle(el);
+  const channels = (color) => (color.match(/[\d.]+/g) || []).map(Number);
+  const luminance = ([r, g, b]) => [r, g, b]
+    .map((c) => c / 255)
+    .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+    .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+  const color = channels(s.outlineColor);
+  const width = parseFloat(s.outlineWidth) || 0;
+  const lacks = [];
+  if (s.boxShadow === 'none') {
+    if (s.outlineStyle === 'none' || width < 2) lacks.push(`outline ${s.outlineStyle} ${s.outlineWidth}`);
+    else if (color.length < 3 || color[3] === 0) lacks.push(`outline colour ${s.outlineColor}`);
+    else if (1.05 / (luminance(color) + 0.05) < 3) lacks.push(`outline contrast ${(1.05 / (luminance(color) + 0.05)).toFixed(2)}`);
+  }
+  const grow = Math.max(0, width + (parseFloat(s.outlineOffset) || 0));
+  const r = el.getBoundingClientRect();
+  const ring = { left: r.left - grow, right: r.right + grow, top: r.top - grow, bottom: r.bottom + grow };
+  const within = (box) => ring.left >= box.left - 0.5 && ring.right <= box.right + 0.5 && ring.top >= box.top - 0.5 && ring.bottom <= box.bottom + 0.5;
+  for (let a = el.parentElement; a && a !== document.documentElement; a = a.parentElement) {
+    const as = getComputedStyle(a);
+    if ((as.overflowX !== 'visible' || as.overflowY !== 'visible') && !within(a.getBoundingClientRect())) {
+      lacks.push(`cut off by <${a.localName} class="${a.className}">`);
+    }
+  }
+  const view = document.documentElement;
+  if (!within({ left: 0, top: 0, right: view.clientWidth, bottom: view.clientHeight })) lacks.push('outside the viewport');
+  return { key, lacks };
+}
+
+test('every Tab stop of every page shows a focus ring, in English and in Arabic', async () => {
+  const p = await page(await browser());
+  const missing = [];
+  for (const lang of ['en', 'ar']) {
+    for (const { path } of SITE) {
+      await p.goto(inLang(path, lang));
+      let stops = 0;
+      let first = null;
+      for (; stops < 300; stops++) {
+        await p.keyboard.press('Tab');
+        const f = await p.evaluate(focusRing);
+        // past the last stop, focus leaves the page (or comes round to the first one again)
+        if (!f.key || f.key === first) break;
+        first ??= f.key;
+        if (f.lacks.length) missing.push(`${path} in ${lang}, stop ${stops + 1} (${f.key}): ${f.lacks.join(', ')}`);
+      }
+      assert.ok(stops > 10 && stops < 300, `${path} in ${lang}: ${stops} Tab stops`);
+    }
+  }
+  assert.deepEqual(missing, []);
+  assert.deepEqual(p.errors, []);
+});
+
+test('the subscribe builder and the copy button work with the keyboard alone', async () => {
+  const ctx = await browser();
+  await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE });
+  const p = await page(ctx);
+  await p.goto(`${BASE}/subscribe/all`);
+  // the controls in the order Tab reaches them: the feed URL and its copy button, each box of
+  // the builder, the language (a group of radio buttons is one stop, the checked one), the
+  // "update links" button
+  const boxes = await p.$$eval('#builder input[type="checkbox"]', (els) => els.map((e) => `input[name="${e.name}"][value="${e.value}"]`));
+  assert.ok(boxes.length >= 8, boxes.join(' '));
+  const controls = ['#feed-url', 'button[data-copy="feed-url"]', ...boxes, 'input[name="lang"][value="en"]', 'button[type="submit"]'];
+  const focused = () => p.evaluate(focusRing);
+  const press = async (key) => { await p.keyboard.press(key); return focused(); };
+  /** `key` pressed makes the builder fetch its page for the new choice and swap the links in. */
+  const updates = async (key) => {
+    const [res] = await Promise.all([
+      p.waitForResponse((r) => r.request().resourceType() === 'fetch' && r.url().startsWith(`${BASE}/subscribe/all`)),
+      p.keyboard.press(key),
+    ]);
+    await p.waitForURL(res.url());
+    return res.url();
+  };
+  /** `key` pressed on the copy button puts the feed URL on the clipboard and says so. */
+  const copies = async (key) => {
+    await p.evaluate(() => { document.querySelector('[data-copy-status]').textContent = ''; return navigator.clipboard.writeText(''); });
+    await p.keyboard.press(key);
+    await p.waitForFunction(() => document.querySelector('[data-copy-status]').textContent.length > 0);
+    assert.equal(await p.textContent('[data-copy-status]'), 'Copied', key);
+    assert.equal(await p.evaluate(() => navigator.clipboard.readText()), await p.inputValue('#feed-url'), key);
+  };
+
+  // from the top of the page, Tab by Tab, to the feed URL
+  let f = await press('Tab');
+  for (let i = 0; f.key !== controls[0]; i++) {
+    assert.ok(f.key && i < 30, `the feed URL is not reached by Tab (at ${f.key})`);
+    f = await press('Tab');
+  }
+  for (const control of controls) {
+    assert.equal(f.key, control, 'Tab order');
+    assert.deepEqual(f.lacks, [], `${control}: focus ring`);
+    if (control === 'button[data-copy="feed-url"]') {
+      await copies('Enter');
+      await copies('Space');
+      assert.equal((await focused()).key, control, 'the copy button keeps the focus');
+    } else if (boxes.includes(control)) {
+      // Space checks the box, and the links follow
+      const value = control.match(/value="([^"]+)"/)[1];
+      assert.equal(await p.isChecked(`#builder ${control}`), false, control);
+      assert.match(await updates('Space'), new RegExp(`[=,]${value}(,|&|$)`), control);
+      assert.equal(await p.isChecked(`#builder ${control}`), true, `${control}: Space did not check it`);
+    } else if (control === 'button[type="submit"]') {
+      // Enter and Space each update the links (the page script fetches them; without it, the
+      // form reloads the page)
+      await p.evaluate(() => { document.querySelector('.builder-status').textContent = ''; });
+      await updates('Enter');
+      await p.waitForFunction(() => document.querySelector('.builder-status').textContent.length > 0);
+      await p.evaluate(() => { document.querySelector('.builder-status').textContent = ''; });
+      await updates('Space');
+      await p.waitForFunction(() => document.querySelector('.builder-status').textContent.length > 0);
+    }
+    if (control !== controls.at(-1)) f = await press('Tab');
+  }
+  // back to the language, and the arrow keys choose another: the page loads in it, the boxes kept
+  f = await press('Shift+Tab');
+  assert.equal(f.key, 'input[name="lang"][value="en"]');
+  await Promise.all([p.waitForURL(/[?&]lang=fr(&|$)/), p.keyboard.press('ArrowDown')]);
+  assert.equal(await p.getAttribute('html', 'lang'), 'fr');
+  assert.ok(await p.isChecked('#builder input[name="lang"][value="fr"]'));
+  for (const box of boxes) assert.ok(await p.isChecked(`#builder ${box}`), box);
+  assert.deepEqual(p.errors, []);
+});
+
 test('screenshots of the pages at desktop and phone width', async () => {
   mkdirSync(SHOTS, { recursive: true });
   for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
