@@ -45,6 +45,10 @@ const PAGES = [
   { path: '/subscribe/groups/q2-20', site: true, shot: 'subscribe' },
   { path: `/meetings/${MEETING}/email.html` },
   { path: '/subscribe/all/email.html' },
+  // what changed (issue 17): everything's, and one meeting's, with its e-mail snippet
+  { path: '/changes', site: true },
+  { path: `/meetings/${MEETING}/changes`, site: true },
+  { path: `/meetings/${MEETING}/changes/email.html` },
 ];
 const SITE = PAGES.filter((p) => p.site);
 // Parts that need two dimensions to be understood (a time-plan grid, a timeline picture; none
