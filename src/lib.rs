@@ -6,7 +6,8 @@
 //!
 //! * [`load`]: reads `data/*.toml`, checks every rule of the data format and reports every
 //!   problem as `file:line:col: message`; yields a [`model::Catalog`] or nothing.
-//! * [`model`]: the validated meetings and events; only `load` builds them.
+//! * [`model`]: the validated meetings, their events and time plans; only `load` builds them
+//!   (a plan's sessions become events of kind `session` there).
 //! * [`i18n`]: the six languages: the language table, every fixed text (Fluent, one file per
 //!   language) and dates from CLDR. Pure.
 //! * [`select`]: which events a feed request holds (feed, language, kinds, groups). Pure.

@@ -209,3 +209,13 @@ days-same-year = من { $first-weekday } إلى { $last }
 days = من { $first } إلى { $last }
 time-same-day = { $date }، من ⁦{ $start }⁩ إلى ⁦{ $end }⁩
 time-span = من { $date }، ⁦{ $start }⁩ إلى { $end-date }، ⁦{ $end }⁩
+
+## Time plan sessions (titles start with what tells them apart: group and number)
+session-title = ⁦{ $groups }⁩: الجلسة { $number }، ⁦{ $room }⁩
+session-title-joint = ⁦{ $groups } #{ $number }⁩: جلسة مشتركة، ⁦{ $room }⁩
+session-location = ⁦{ $room }⁩، { $venue }
+session-description = الجلسة { $number } لـ ⁦{ $groups }⁩، وفق { $status ->
+        [final] الخطة الزمنية النهائية
+        [draft] مشروع الخطة الزمنية
+       *[tentative] الخطة الزمنية المؤقتة
+    } (الإصدار ⁦{ $version }⁩). قد تتغير القاعات والأوقات خلال الاجتماع: تعرض صفحة الاجتماع والشاشات في مكان الاجتماع أحدث المعلومات.

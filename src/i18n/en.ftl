@@ -201,3 +201,13 @@ days-same-year = { $first-weekday } – { $last }
 days = { $first } – { $last }
 time-same-day = { $date }, { $start }–{ $end }
 time-span = { $date }, { $start } – { $end-date }, { $end }
+
+## Time plan sessions (titles start with what tells them apart: group and number)
+session-title = { $groups } session { $number }, { $room }
+session-title-joint = { $groups } #{ $number } (joint), { $room }
+session-location = { $room }, { $venue }
+session-description = Session { $number } of { $groups }, as placed by the { $status ->
+        [final] final time plan
+        [draft] draft time plan
+       *[tentative] tentative time plan
+    } (version { $version }). Rooms and times can change during the meeting: the meeting's page and the screens at the venue show the latest.

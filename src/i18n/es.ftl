@@ -201,3 +201,13 @@ days-same-year = { $first-weekday } – { $last }
 days = { $first } – { $last }
 time-same-day = { $date }, { $start }–{ $end }
 time-span = { $date }, { $start } – { $end-date }, { $end }
+
+## Time plan sessions (titles start with what tells them apart: group and number)
+session-title = { $groups } sesión { $number }, { $room }
+session-title-joint = { $groups } n.º { $number } (conjunta), { $room }
+session-location = { $room }, { $venue }
+session-description = Sesión { $number } de { $groups }, según { $status ->
+        [final] el plan de gestión del tiempo definitivo
+        [draft] el borrador del plan de gestión del tiempo
+       *[tentative] el plan de gestión del tiempo provisional
+    } (versión { $version }). Las salas y los horarios pueden cambiar durante la reunión: la página de la reunión y las pantallas del lugar muestran la información más reciente.

@@ -201,3 +201,13 @@ days-same-year = { $first-weekday } – { $last }
 days = { $first } – { $last }
 time-same-day = { $date }, { $start }–{ $end }
 time-span = { $date }, { $start } – { $end-date }, { $end }
+
+## Time plan sessions (titles start with what tells them apart: group and number)
+session-title = { $groups } séance { $number }, { $room }
+session-title-joint = { $groups } n° { $number } (commune), { $room }
+session-location = { $room }, { $venue }
+session-description = Séance { $number } de { $groups }, selon { $status ->
+        [final] le projet de calendrier définitif
+        [draft] le projet de calendrier en préparation
+       *[tentative] le projet de calendrier provisoire
+    } (version { $version }). Les salles et les horaires peuvent changer pendant la réunion: la page de la réunion et les écrans sur place donnent les dernières informations.

@@ -283,6 +283,12 @@ mod tests {
             "start",
             "end",
             "end-date",
+            "groups",
+            "number",
+            "room",
+            "venue",
+            "version",
+            "status",
         ]
         .into_iter()
         .map(|n| (n, arg("x")))

@@ -205,3 +205,13 @@ days-same-year = { $first-weekday } – { $last }
 days = { $first } – { $last }
 time-same-day = { $date }, { $start }–{ $end }
 time-span = { $date }, { $start } – { $end-date }, { $end }
+
+## Time plan sessions (titles start with what tells them apart: group and number)
+session-title = { $groups } заседание { $number }, { $room }
+session-title-joint = { $groups } № { $number } (совместное), { $room }
+session-location = { $room }, { $venue }
+session-description = Заседание { $number } { $groups } согласно { $status ->
+        [final] окончательному плану распределения времени
+        [draft] проекту плана распределения времени
+       *[tentative] предварительному плану распределения времени
+    } (версия { $version }). Залы и время могут меняться в ходе собрания: последние сведения приводятся на странице собрания и на экранах в месте его проведения.

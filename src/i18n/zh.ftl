@@ -193,3 +193,13 @@ days-same-year = { $first }至{ $last-weekday }
 days = { $first }至{ $last }
 time-same-day = { $date } { $start }–{ $end }
 time-span = { $date } { $start }至{ $end-date } { $end }
+
+## Time plan sessions (titles start with what tells them apart: group and number)
+session-title = { $groups } 第{ $number }次会议，{ $room }
+session-title-joint = { $groups } 第{ $number }次联席会议，{ $room }
+session-location = { $room }，{ $venue }
+session-description = 根据{ $status ->
+        [final] 最终时间表
+        [draft] 时间表草案
+       *[tentative] 暂定时间表
+    }（第{ $version }版），此为{ $groups }的第{ $number }次会议。会议期间会议室和时间可能变动：最新信息见会议网页及会场屏幕。
