@@ -1,0 +1,107 @@
+//! Time plans (issue 13): sessions in the feeds, and a session that moves keeps its UID.
+
+use crate::helpers::{example_dir, get, state, vevents};
+use actix_web::test;
+use itucal::web::app;
+
+const MEETING_FEED: &str = "/feeds/sg99-2026-10.ics";
+
+/// A property of a VEVENT, by name without parameters.
+fn prop<'a>(props: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    props
+        .iter()
+        .find(|(k, _)| k.split(';').next() == Some(name))
+        .map(|(_, v)| v.as_str())
+}
+
+/// The example's meeting feed, over a copy of its data with `edit` applied to the text.
+async fn feed_after(edit: impl Fn(&str) -> String) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "sg99-2026-10.toml";
+    let text = std::fs::read_to_string(example_dir().join(name)).unwrap();
+    std::fs::write(dir.path().join(name), edit(&text)).unwrap();
+    let app = test::init_service(app(state(dir.path()))).await;
+    let r = get(&app, MEETING_FEED).await;
+    assert_eq!(r.status, 200);
+    r.body
+}
+
+#[actix_web::test]
+async fn a_moved_session_keeps_its_uid_and_every_other_event_stays_as_it_was() {
+    let before = vevents(&feed_after(str::to_string).await);
+    // Q1/99 session 2 moves from Tuesday morning in Room K to Friday afternoon in Room H
+    let after = vevents(
+        &feed_after(|t| {
+            let moved = t.replacen("    \"Q1/99 #2 @ Room K\",\n", "", 1);
+            assert_ne!(moved, t, "the example has Q1/99 #2 on Tuesday morning");
+            format!(
+                "{moved}2026-10-23.pm = [{{ groups = [\"Q1/99\"], session = 2, room = \"Room H\", sequence = 1 }}]\n"
+            )
+        })
+        .await,
+    );
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>(),
+        "a move adds or drops no event"
+    );
+    let uid = "q1-99-s2.sg99-2026-10@itucal";
+    let (b, a) = (&before[uid], &after[uid]);
+    assert_eq!(prop(b, "DTSTART"), Some("20261020T093000"), "{b:?}");
+    assert_eq!(prop(a, "DTSTART"), Some("20261023T143000"), "{a:?}");
+    assert_eq!(prop(a, "DTEND"), Some("20261023T173000"));
+    assert_eq!(prop(a, "SEQUENCE"), Some("1"));
+    assert!(prop(a, "LOCATION").unwrap().starts_with("Room H"), "{a:?}");
+    assert!(
+        prop(a, "SUMMARY").unwrap().starts_with("Q1/99 session 2"),
+        "{a:?}"
+    );
+    for (other, props) in &before {
+        if other != uid {
+            assert_eq!(props, &after[other], "{other} changed");
+        }
+    }
+}
+
+#[actix_web::test]
+async fn sessions_are_tentative_events_with_the_room_as_location_in_the_meetings_zone() {
+    let app = test::init_service(app(state(&example_dir()))).await;
+    let events = vevents(&get(&app, MEETING_FEED).await.body);
+    let s = &events["q3-99-s2.sg99-2026-10@itucal"];
+    assert_eq!(prop(s, "STATUS"), Some("TENTATIVE"));
+    assert_eq!(prop(s, "TRANSP"), Some("OPAQUE"));
+    assert_eq!(prop(s, "SUMMARY"), Some("Q3/99 session 2\\, Room L"));
+    assert_eq!(
+        prop(s, "LOCATION"),
+        Some("Room L\\, ITU headquarters\\, Geneva")
+    );
+    assert_eq!(prop(s, "CATEGORIES"), Some("session,Q3/99"));
+    assert!(s.contains(&(
+        "DTSTART;TZID=Europe/Zurich".to_string(),
+        "20261021T093000".to_string()
+    )));
+    let cancelled = &events["q2-99-s4.sg99-2026-10@itucal"];
+    assert_eq!(prop(cancelled, "STATUS"), Some("CANCELLED"));
+    // the evening session through the night the clocks go back ends at 03:30 winter time
+    let night = &events["q5-99-s5.sg99-2026-10@itucal"];
+    assert_eq!(prop(night, "DTSTART"), Some("20261024T210000"));
+    assert_eq!(prop(night, "DTEND"), Some("20261025T033000"));
+    let fr = vevents(&get(&app, "/feeds/sg99-2026-10.fr.ics").await.body);
+    assert_eq!(
+        prop(&fr["q1-99-q2-99-s1.sg99-2026-10@itucal"], "SUMMARY"),
+        Some("Q1/99+Q2/99 n° 1 (commune)\\, Room K")
+    );
+}
+
+#[actix_web::test]
+async fn a_questions_feed_has_its_sessions_and_its_ancestors_but_no_siblings() {
+    let app = test::init_service(app(state(&example_dir()))).await;
+    let events = vevents(&get(&app, "/feeds/groups/q3-99.ics").await.body);
+    let has = |uid: &str| events.contains_key(&format!("{uid}.sg99-2026-10@itucal"));
+    assert!(has("q3-99-s1") && has("q3-99-s8"));
+    assert!(
+        has("sg99-s1") && has("wp1-99-s1"),
+        "the plenary and its Working Party"
+    );
+    assert!(!has("q1-99-s2") && !has("wp2-99-s1") && !has("q1-99-q2-99-s1"));
+}
