@@ -211,3 +211,15 @@ session-description = Session { $number } of { $groups }, as placed by the { $st
         [draft] draft time plan
        *[tentative] tentative time plan
     } (version { $version }). Rooms and times can change during the meeting: the meeting's page and the screens at the venue show the latest.
+
+## The time plan on a meeting page
+plan-heading = Time plan
+plan-version = Version { $version }, { $status ->
+        [final] final.
+        [draft] a draft, not yet agreed.
+       *[tentative] tentative: sessions and rooms may change during the meeting.
+    }
+plan-none = Time plan not yet published. { $reference } gives the meeting's days; its sessions will appear here and in the feeds once the secretariat publishes the plan.
+plan-none-link = The letter and later announcements are on the meeting's page.
+plan-col-slot = Slot
+plan-joint = joint

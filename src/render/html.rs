@@ -19,6 +19,7 @@ pub mod i18n;
 pub mod index;
 pub mod layout;
 pub mod meeting;
+pub mod plan;
 pub mod subscribe;
 pub mod text;
 

@@ -105,3 +105,99 @@ async fn a_questions_feed_has_its_sessions_and_its_ancestors_but_no_siblings() {
     );
     assert!(!has("q1-99-s2") && !has("wp2-99-s1") && !has("q1-99-q2-99-s1"));
 }
+
+/// The `<table class="plan">` of one day on a page, as text.
+fn day_table<'a>(page: &'a str, day: &str) -> &'a str {
+    let at = page
+        .find(&format!("<time datetime=\"{day}\">"))
+        .unwrap_or_else(|| panic!("no plan table for {day}"));
+    let start = page[..at].rfind("<table class=\"plan\"").unwrap();
+    let end = page[start..].find("</table>").unwrap() + start;
+    &page[start..end]
+}
+
+#[actix_web::test]
+async fn the_meeting_page_shows_the_plan_as_a_table_per_day_with_the_room_in_each_cell() {
+    let app = test::init_service(app(state(&example_dir()))).await;
+    let page = get(&app, "/meetings/sg99-2026-10").await.body;
+    // eleven days with sessions (the Saturday night included), each its own table
+    assert_eq!(page.matches("<table class=\"plan\"").count(), 11);
+    assert!(page.contains("Version 2, tentative: sessions and rooms may change"));
+    let wed = day_table(&page, "2026-10-21");
+    for header in ["Q1/99", "Q2/99", "Q3/99", "Q4/99", "Q5/99"] {
+        assert!(
+            wed.contains(&format!("<th scope=\"col\" dir=\"ltr\">{header}</th>")),
+            "{wed}"
+        );
+    }
+    assert!(!wed.contains(">SG99<"), "no plenary on Wednesday: {wed}");
+    // the session moved here keeps its key; its room is in its cell
+    assert!(
+        wed.contains("class=\"session\" data-session=\"q3-99-s2\"><span class=\"room\">Room L</span>"),
+        "{wed}"
+    );
+    // each slot carries its instants for the page's script: summer time before the switch,
+    // winter time after it
+    assert!(
+        wed.contains("data-start=\"2026-10-21T09:30:00+02:00\""),
+        "{wed}"
+    );
+    let mon = day_table(&page, "2026-10-26");
+    assert!(
+        mon.contains("data-start=\"2026-10-26T18:00:00+01:00\""),
+        "{mon}"
+    );
+    let thu = day_table(&page, "2026-10-22");
+    assert!(thu.contains("class=\"session cancelled\""), "{thu}");
+    // a phone scrolls the table inside its wrapper, not the page
+    assert!(page.contains("<div class=\"table-wrap plan-wrap\"><table class=\"plan\""));
+}
+
+#[actix_web::test]
+async fn a_meeting_without_a_plan_says_it_is_not_yet_published_in_every_language() {
+    let app = crate::helpers::seed_app().await;
+    let en = get(&app, "/meetings/sg20-wp1-2018-01").await.body;
+    assert!(
+        en.contains("Time plan not yet published. TSB Collective Letter 3/20 gives"),
+        "{en}"
+    );
+    assert!(en.contains("data-link=\"plan-letter\""));
+    assert!(!en.contains("<table class=\"plan\""));
+    for (lang, words) in [
+        ("fr", "Le projet de calendrier n'est pas encore publié"),
+        ("es", "aún no se ha publicado"),
+        ("ru", "ещё не опубликован"),
+        ("zh", "时间表尚未公布"),
+        ("ar", "لم تُنشر الخطة الزمنية بعد"),
+    ] {
+        let page = get(&app, &format!("/meetings/sg20-wp1-2018-01?lang={lang}"))
+            .await
+            .body;
+        assert!(page.replace("&#39;", "'").contains(words), "{lang}");
+    }
+}
+
+#[actix_web::test]
+async fn a_groups_subscribe_page_shows_only_the_sessions_its_feed_holds() {
+    let app = test::init_service(app(state(&example_dir()))).await;
+    let page = get(&app, "/subscribe/groups/q3-99").await.body;
+    assert!(page.contains("<div id=\"plans\" data-swap"));
+    assert!(page.contains("data-session=\"q3-99-s2\""));
+    assert!(
+        page.contains("data-session=\"sg99-s1\""),
+        "the plenary is in Q3/99's feed"
+    );
+    assert!(
+        !page.contains("data-session=\"q1-99-s2\""),
+        "no sibling's session"
+    );
+    // the same with group= on the meeting's subscribe page
+    let filtered = get(&app, "/subscribe/sg99-2026-10?group=q3-99").await.body;
+    assert!(filtered.contains("data-session=\"q3-99-s2\""));
+    assert!(!filtered.contains("data-session=\"q4-99-s2\""));
+    let whole = get(&app, "/subscribe/sg99-2026-10").await.body;
+    assert!(
+        !whole.contains("data-session="),
+        "the whole meeting's grid is on its page"
+    );
+}
