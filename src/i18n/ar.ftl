@@ -231,3 +231,8 @@ plan-none = لم تُنشر الخطة الزمنية بعد. تحدد { $refere
 plan-none-link = الرسالة والإعلانات اللاحقة متاحة في صفحة الاجتماع.
 plan-col-slot = الفترة
 plan-joint = مشتركة
+
+## The timeline picture on a meeting page
+timeline-heading = الجدول الزمني
+timeline-title = الجدول الزمني: { $meeting }
+timeline-desc = اجتماع كل فريق في شكل شريط على محور زمني واحد، والمواعيد النهائية التي تسبقها في شكل علامات مرقمة؛ وتعرض القوائم أدناه التواريخ نفسها.

@@ -223,3 +223,8 @@ plan-none = Time plan not yet published. { $reference } gives the meeting's days
 plan-none-link = The letter and later announcements are on the meeting's page.
 plan-col-slot = Slot
 plan-joint = joint
+
+## The timeline picture on a meeting page
+timeline-heading = Timeline
+timeline-title = Timeline: { $meeting }
+timeline-desc = Each group's meeting as a bar on one time axis, and the deadlines before them as numbered marks; the lists below give the same dates.

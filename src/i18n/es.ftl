@@ -223,3 +223,8 @@ plan-none = El plan de gestión del tiempo aún no se ha publicado. { $reference
 plan-none-link = La carta y los anuncios posteriores están en la página de la reunión.
 plan-col-slot = Franja
 plan-joint = conjunta
+
+## The timeline picture on a meeting page
+timeline-heading = Cronología
+timeline-title = Cronología: { $meeting }
+timeline-desc = La reunión de cada grupo como una barra sobre un mismo eje temporal, y los plazos que las preceden como marcas numeradas; las listas siguientes dan las mismas fechas.

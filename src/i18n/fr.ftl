@@ -223,3 +223,8 @@ plan-none = Le projet de calendrier n'est pas encore publié. { $reference } don
 plan-none-link = La lettre et les annonces ultérieures se trouvent sur la page de la réunion.
 plan-col-slot = Créneau
 plan-joint = commune
+
+## The timeline picture on a meeting page
+timeline-heading = Chronologie
+timeline-title = Chronologie: { $meeting }
+timeline-desc = La réunion de chaque groupe sous forme de barre sur un même axe du temps, et les dates limites qui les précèdent sous forme de repères numérotés; les listes ci-dessous donnent les mêmes dates.

@@ -289,6 +289,7 @@ mod tests {
             "venue",
             "version",
             "status",
+            "meeting",
         ]
         .into_iter()
         .map(|n| (n, arg("x")))

@@ -215,3 +215,8 @@ plan-none = 时间表尚未公布。{ $reference }给出了会议日期；秘书
 plan-none-link = 集体函及后续通知见会议网页。
 plan-col-slot = 时段
 plan-joint = 联席
+
+## The timeline picture on a meeting page
+timeline-heading = 时间线
+timeline-title = 时间线：{ $meeting }
+timeline-desc = 各组会议以横条显示在同一时间轴上，会前的截止日期以编号标记显示；下方列表给出相同的日期。

@@ -22,6 +22,7 @@ pub mod meeting;
 pub mod plan;
 pub mod subscribe;
 pub mod text;
+pub mod timeline;
 
 pub use layout::{ICON, SCRIPT, STYLE};
 

@@ -133,7 +133,9 @@ async fn the_meeting_page_shows_the_plan_as_a_table_per_day_with_the_room_in_eac
     assert!(!wed.contains(">SG99<"), "no plenary on Wednesday: {wed}");
     // the session moved here keeps its key; its room is in its cell
     assert!(
-        wed.contains("class=\"session\" data-session=\"q3-99-s2\"><span class=\"room\">Room L</span>"),
+        wed.contains(
+            "class=\"session\" data-session=\"q3-99-s2\"><span class=\"room\">Room L</span>"
+        ),
         "{wed}"
     );
     // each slot carries its instants for the page's script: summer time before the switch,
@@ -200,4 +202,37 @@ async fn a_groups_subscribe_page_shows_only_the_sessions_its_feed_holds() {
         !whole.contains("data-session="),
         "the whole meeting's grid is on its page"
     );
+}
+
+#[actix_web::test]
+async fn the_meeting_page_draws_a_timeline_with_the_same_facts_in_text() {
+    let app = crate::helpers::seed_app().await;
+    let page = get(&app, "/meetings/sg20-wp1-2018-01").await.body;
+    let start = page.find("<svg").expect("a timeline picture");
+    let svg = &page[start..page.find("</svg>").unwrap()];
+    assert!(svg.contains("role=\"img\""));
+    assert!(svg.contains("<title id=\"tl-title-sg20-wp1-2018-01\">Timeline: Q1/20–Q4/20"));
+    assert!(svg.contains("<desc id=\"tl-desc-sg20-wp1-2018-01\">"));
+    let handlers = svg
+        .split_whitespace()
+        .any(|w| w.starts_with("on") && w.contains("=\""));
+    assert!(
+        !svg.contains("<script") && !handlers,
+        "no script in the picture"
+    );
+    // five meetings (four Questions and the Working Party) as bars, four deadlines as three
+    // marks (two fall on 24 December)
+    assert_eq!(svg.matches("<rect ").count(), 5);
+    assert_eq!(svg.matches("<path ").count(), 3);
+    assert!(svg.contains(">2, 3</text>"), "{svg}");
+    // and the same facts as text
+    let after = &page[start..];
+    let list = &after[after.find("<ol class=\"timeline-deadlines\">").unwrap()..];
+    let list = &list[..list.find("</ol>").unwrap()];
+    assert_eq!(list.matches("<li>").count(), 4);
+    assert!(list.contains("Fri, 24 Nov 2017"), "{list}");
+    let meetings = &after[after.find("<ul class=\"timeline-meetings\">").unwrap()..];
+    let meetings = &meetings[..meetings.find("</ul>").unwrap()];
+    assert_eq!(meetings.matches("<li>").count(), 5);
+    assert!(meetings.contains("WP1/20 meeting"), "{meetings}");
 }

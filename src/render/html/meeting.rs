@@ -128,6 +128,7 @@ pub fn render(meeting: &Meeting, base: &str, lang: Lang) -> String {
                 }
             }
         }
+        (super::timeline::section(meeting, lang))
         (super::plan::section(meeting, lang, None))
         section aria-labelledby="programme-h" {
             h2 #programme-h { (t.programme) }
