@@ -89,7 +89,7 @@ fn check_accepts_the_shipped_data() {
     );
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
-        "ok: 1 meetings, 11 events\n"
+        "ok: 1 meetings, 12 events\n"
     );
 }
 
