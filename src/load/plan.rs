@@ -9,7 +9,7 @@
 //! and groups, days outside the meeting, times in the DST gap or overlap, duplicate keys, a group
 //! in two rooms at once, and a room holding two sessions at once (unless they are marked joint).
 
-use super::raw::{RawCell, RawPlan};
+use super::raw::{RawCell, RawPlan, RawSession};
 use super::{Cx, did_you_mean, line_col};
 use crate::i18n::{arg, tr_args};
 use crate::model::{
@@ -59,12 +59,14 @@ fn group_names(ix: &[usize], groups: &[Group]) -> String {
         .join("+")
 }
 
-/// `09:30-12:30` (or with an en dash) → start and end; an end not after the start is on the
-/// next day (an evening session running past midnight).
+/// `09:30-12:30` (or with an en dash) → start and end; an end before the start is on the next
+/// day (an evening session running past midnight). Equal times are refused.
 fn parse_times(s: &str) -> Option<(NaiveTime, NaiveTime)> {
     let (a, b) = s.split_once(['-', '–'])?;
     let t = |x: &str| NaiveTime::parse_from_str(x.trim(), "%H:%M").ok();
-    Some((t(a)?, t(b)?))
+    let (start, end) = (t(a)?, t(b)?);
+    // equal times would read as a session of 24 hours
+    (start != end).then_some((start, end))
 }
 
 impl Cx<'_> {
@@ -170,8 +172,9 @@ impl Cx<'_> {
                             self.err(
                                 &slot.span(),
                                 format!(
-                                    "plan: {date}: unknown slot '{name}' (slots: {}); name one of them or give the times, like \"18:00-20:00\"{}",
-                                    names.join(", "),
+                                    "plan: {date}: unknown slot '{name}' (slots: {}); name one of them or give the times, like \"18:00-20:00\"{}{}",
+                                    if names.is_empty() { "none named".to_string() } else { names.join(", ") },
+                                    if name.contains(':') { ", the end not equal to the start" } else { "" },
                                     did_you_mean(name, &names)
                                 ),
                             );
@@ -248,7 +251,7 @@ impl Cx<'_> {
         let at = raw.span();
         let before = self.problems.len();
         let (names, number, room, key, joint, status, sequence) = match raw.get_ref() {
-            RawCell::Short(s) => {
+            RawCell::String(s) => {
                 let shown = s.trim();
                 let Some((left, room)) = s.split_once('@') else {
                     self.err(
@@ -279,15 +282,32 @@ impl Cx<'_> {
                 let names: Vec<String> = groups.split('+').map(|g| g.trim().to_string()).collect();
                 (names, number, room.trim().to_string(), None, false, None, 0)
             }
-            RawCell::Full(f) => (
-                f.groups.clone(),
-                f.session,
-                f.room.trim().to_string(),
-                f.key.clone(),
-                f.joint,
-                f.status.clone(),
-                f.sequence.unwrap_or(0),
-            ),
+            RawCell::Table(t) => match RawSession::deserialize(RawCell::Table(t.clone())) {
+                Ok(f) => (
+                    f.groups,
+                    f.session,
+                    f.room.trim().to_string(),
+                    f.key,
+                    f.joint,
+                    f.status,
+                    f.sequence.unwrap_or(0),
+                ),
+                Err(e) => {
+                    let msg = e.message().trim().replace('\n', " ");
+                    self.err(&at, format!("plan: session: {msg}"));
+                    return None;
+                }
+            },
+            other => {
+                self.err(
+                    &at,
+                    format!(
+                        "plan: a session is a string like \"Q2/20 #3 @ Room K\" or a table like {{ groups = [\"Q2/20\"], session = 3, room = \"Room K\" }}, not {}",
+                        other.type_str()
+                    ),
+                );
+                return None;
+            }
         };
         let mut groups = Vec::new();
         for name in &names {

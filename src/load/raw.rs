@@ -116,14 +116,10 @@ pub struct RawPlan {
 /// One day of the grid: slot name or `"HH:MM-HH:MM"` → the sessions in it.
 pub type RawDay = BTreeMap<Spanned<String>, Spanned<Vec<Spanned<RawCell>>>>;
 
-/// One session in the grid: `"Q2/20 #3 @ Room K"`, or a table when it needs more.
-#[derive(Debug)]
-pub enum RawCell {
-    /// `"G[+G…] #n @ room"`, parsed by the validator.
-    Short(String),
-    /// `{ groups = […], session = n, room = "…", … }`.
-    Full(RawSession),
-}
+/// One session in the grid as written: `"Q2/20 #3 @ Room K"` or a table. Kept as a TOML value
+/// and read into [`RawSession`] by the validator, cell by cell, so that one malformed cell does
+/// not hide the problems of the others.
+pub type RawCell = toml::Value;
 
 /// The table form of a session.
 #[derive(Debug, Deserialize)]
@@ -141,26 +137,4 @@ pub struct RawSession {
     pub status: Option<String>,
     /// Revision number; raise it when the session moves or changes room.
     pub sequence: Option<u32>,
-}
-
-impl<'de> Deserialize<'de> for RawCell {
-    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct CellVisitor;
-        impl<'de> Visitor<'de> for CellVisitor {
-            type Value = RawCell;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(
-                    "a session like \"Q2/20 #3 @ Room K\" or a table like { groups = [\"Q2/20\"], session = 3, room = \"Room K\" }",
-                )
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawCell, E> {
-                Ok(RawCell::Short(v.into()))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawCell, A::Error> {
-                RawSession::deserialize(de::value::MapAccessDeserializer::new(map))
-                    .map(RawCell::Full)
-            }
-        }
-        d.deserialize_any(CellVisitor)
-    }
 }
