@@ -87,8 +87,10 @@ pub fn section(meeting: &Meeting, lang: Lang) -> Markup {
         section aria-labelledby="timeline-h" {
             h2 #timeline-h { (tr(lang, "timeline-heading")) }
             figure.timeline {
+                // SVG text takes its direction from the page: in Arabic, x=0 would be its right
+                // end and the labels would stick out on the left
                 svg xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {W} {height:.0}"))
-                    role="img" aria-labelledby=(format!("tl-title-{id} tl-desc-{id}")) dir="ltr"
+                    role="img" aria-labelledby=(format!("tl-title-{id} tl-desc-{id}")) direction="ltr"
                     font-family="sans-serif" font-size="11" {
                     title id=(format!("tl-title-{id}")) { (title) }
                     desc id=(format!("tl-desc-{id}")) { (desc) }
