@@ -6,7 +6,8 @@
 //!
 //! * [`load`]: reads `data/*.toml`, checks every rule of the data format and reports every
 //!   problem as `file:line:col: message`; yields a [`model::Catalog`] or nothing.
-//! * [`model`]: the validated meetings and events; only `load` builds them.
+//! * [`model`]: the validated meetings, their events and time plans; only `load` builds them
+//!   (a plan's sessions become events of kind `session` there).
 //! * [`lock`]: the reviewed lock file beside the data (`data/itucal.lock`): every event's
 //!   content hash, SEQUENCE and change time, and the history of changes told in words;
 //!   `itucal lock` advances it, and the catalog is served through it.

@@ -329,8 +329,73 @@ pub struct Meeting {
     pub source: Source,
     /// Contacts.
     pub contact: Contact,
-    /// Events, sorted by start then key.
+    /// Events, sorted by start then key; a plan's sessions are among them.
     pub events: Vec<Event>,
+    /// The time plan, once the secretariat has published one.
+    pub plan: Option<Plan>,
+}
+
+/// How settled a time plan is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PlanStatus {
+    /// Being drawn up.
+    Draft,
+    /// Published, and expected to change during the meeting.
+    Tentative,
+    /// Final.
+    Final,
+}
+
+impl PlanStatus {
+    /// Every status, in the order the data format lists them.
+    pub const ALL: [PlanStatus; 3] = [PlanStatus::Draft, PlanStatus::Tentative, PlanStatus::Final];
+
+    /// The name used in data files.
+    pub fn name(self) -> &'static str {
+        match self {
+            PlanStatus::Draft => "draft",
+            PlanStatus::Tentative => "tentative",
+            PlanStatus::Final => "final",
+        }
+    }
+
+    /// Parses a plan status name.
+    pub fn parse(name: &str) -> Option<PlanStatus> {
+        PlanStatus::ALL.into_iter().find(|s| s.name() == name)
+    }
+}
+
+/// A meeting's time plan: which groups meet in which room, day by day and slot by slot.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Plan {
+    /// How settled it is; sessions of a plan that is not final are tentative.
+    pub status: PlanStatus,
+    /// The version label the secretariat gives it.
+    pub version: String,
+    /// The sessions, sorted by start, then room, then key.
+    pub sessions: Vec<Session>,
+}
+
+/// One session of a time plan. Its event (same key) is among the meeting's events.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Session {
+    /// The key of its event: given by the editor, or derived from its groups and number, never
+    /// from its day, slot or room, so that a move updates the same event.
+    pub key: String,
+    /// The editor's number for it among its groups' sessions.
+    pub number: u32,
+    /// Indexes into the meeting's groups (more than one: a joint session).
+    pub groups: Vec<usize>,
+    /// The room, as written.
+    pub room: String,
+    /// The slot's name (`am`), or `None` when the grid gives explicit times.
+    pub slot: Option<String>,
+    /// Local start, in the meeting's zone.
+    pub start: NaiveDateTime,
+    /// Local end.
+    pub end: NaiveDateTime,
+    /// Confirmed or tentative (from the plan), or cancelled.
+    pub status: Status,
 }
 
 impl Meeting {

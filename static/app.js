@@ -38,7 +38,8 @@
 
   // Event times also in the viewer's zone, when it differs from the meeting's.
   var viewer = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  document.querySelectorAll('table.events').forEach(function (table) {
+  // The time plan's day tables (table.plan) carry the same data-start/data-end on each slot.
+  document.querySelectorAll('table.events, table.plan').forEach(function (table) {
     if (!viewer || viewer === table.dataset.tz) return;
     var lang = document.documentElement.lang;
     var opts = { timeZone: viewer, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
@@ -48,7 +49,7 @@
     var label = t('ColLocal') + ' (' + viewer + ')';
     var head = table.querySelector('th.local');
     if (head) { head.textContent = label; head.hidden = false; }
-    table.querySelectorAll('td.local').forEach(function (cell) {
+    table.querySelectorAll('td.local, span.local').forEach(function (cell) {
       cell.hidden = false;
       cell.dataset.label = label;
       if (!cell.dataset.start) return;

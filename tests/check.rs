@@ -89,8 +89,45 @@ fn check_accepts_the_shipped_data() {
     );
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
-        "ok: 1 meetings, 11 events\n"
+        "ok: 1 meetings, 12 events\n"
     );
+}
+
+/// The example meeting is valid as shipped: 12 events of its own and 43 sessions of its plan
+/// (the shipped data has no plan: its letter gives none).
+#[test]
+fn check_accepts_the_example_meeting_with_its_time_plan() {
+    let out = Command::new(env!("CARGO_BIN_EXE_itucal"))
+        .args([
+            "check",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/examples/sg99-2026-10"),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "ok: 1 meetings, 55 events\n"
+    );
+    let catalog = itucal::load::load_dir(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/sg99-2026-10"
+    )))
+    .unwrap();
+    assert_eq!(
+        catalog.meetings[0].plan.as_ref().unwrap().sessions.len(),
+        43
+    );
+    let seed = itucal::load::load_dir(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data"
+    )))
+    .unwrap();
+    assert!(seed.meetings.iter().all(|m| m.plan.is_none()));
 }
 
 #[test]
@@ -127,7 +164,7 @@ fn the_shipped_data_matches_its_lock() {
     );
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
-        "ok: 1 meetings, 11 events; the lock is current (version 1)\n"
+        "ok: 1 meetings, 12 events; the lock is current (version 1)\n"
     );
 }
 

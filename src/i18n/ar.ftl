@@ -268,3 +268,29 @@ meeting-updated =
         [few] حُدِّث في ⁨{ $date }⁩، { $count } تغييرات
        *[other] حُدِّث في ⁨{ $date }⁩، { $count } تغييراً
     }
+## Time plan sessions (titles start with what tells them apart: group and number)
+session-title = ⁦{ $groups }⁩: الجلسة { $number }، ⁦{ $room }⁩
+session-title-joint = ⁦{ $groups } #{ $number }⁩: جلسة مشتركة، ⁦{ $room }⁩
+session-location = ⁦{ $room }⁩، { $venue }
+session-description = الجلسة { $number } لـ ⁦{ $groups }⁩، وفق { $status ->
+        [final] الخطة الزمنية النهائية
+        [draft] مشروع الخطة الزمنية
+       *[tentative] الخطة الزمنية المؤقتة
+    } (الإصدار ⁦{ $version }⁩). قد تتغير القاعات والأوقات خلال الاجتماع: تعرض صفحة الاجتماع والشاشات في مكان الاجتماع أحدث المعلومات.
+
+## The time plan on a meeting page
+plan-heading = الخطة الزمنية
+plan-version = الإصدار { $version }، { $status ->
+        [final] نهائي.
+        [draft] مشروع لم يُتفق عليه بعد.
+       *[tentative] مؤقت: قد تتغير الجلسات والقاعات خلال الاجتماع.
+    }
+plan-none = لم تُنشر الخطة الزمنية بعد. تحدد { $reference } أيام الاجتماع؛ وستظهر جلساته هنا وفي التقاويم بمجرد أن تنشر الأمانة الخطة.
+plan-none-link = الرسالة والإعلانات اللاحقة متاحة في صفحة الاجتماع.
+plan-col-slot = الفترة
+plan-joint = مشتركة
+
+## The timeline picture on a meeting page
+timeline-heading = الجدول الزمني
+timeline-title = الجدول الزمني: { $meeting }
+timeline-desc = اجتماع كل فريق في شكل شريط على محور زمني واحد، والمواعيد النهائية التي تسبقها في شكل علامات مرقمة؛ وتعرض القوائم أدناه التواريخ نفسها.

@@ -254,3 +254,29 @@ meeting-updated =
         [one] Updated on { $date }, { $count } change
        *[other] Updated on { $date }, { $count } changes
     }
+## Time plan sessions (titles start with what tells them apart: group and number)
+session-title = { $groups } session { $number }, { $room }
+session-title-joint = { $groups } #{ $number } (joint), { $room }
+session-location = { $room }, { $venue }
+session-description = Session { $number } of { $groups }, as placed by the { $status ->
+        [final] final time plan
+        [draft] draft time plan
+       *[tentative] tentative time plan
+    } (version { $version }). Rooms and times can change during the meeting: the meeting's page and the screens at the venue show the latest.
+
+## The time plan on a meeting page
+plan-heading = Time plan
+plan-version = Version { $version }, { $status ->
+        [final] final.
+        [draft] a draft, not yet agreed.
+       *[tentative] tentative: sessions and rooms may change during the meeting.
+    }
+plan-none = Time plan not yet published. { $reference } gives the meeting's days; its sessions will appear here and in the feeds once the secretariat publishes the plan.
+plan-none-link = The letter and later announcements are on the meeting's page.
+plan-col-slot = Slot
+plan-joint = joint
+
+## The timeline picture on a meeting page
+timeline-heading = Timeline
+timeline-title = Timeline: { $meeting }
+timeline-desc = Each group's meeting as a bar on one time axis, and the deadlines before them as numbered marks; the lists below give the same dates.

@@ -254,3 +254,29 @@ meeting-updated =
         [one] Actualizado el { $date }, { $count } cambio
        *[other] Actualizado el { $date }, { $count } cambios
     }
+## Time plan sessions (titles start with what tells them apart: group and number)
+session-title = { $groups } sesión { $number }, { $room }
+session-title-joint = { $groups } n.º { $number } (conjunta), { $room }
+session-location = { $room }, { $venue }
+session-description = Sesión { $number } de { $groups }, según { $status ->
+        [final] el plan de gestión del tiempo definitivo
+        [draft] el borrador del plan de gestión del tiempo
+       *[tentative] el plan de gestión del tiempo provisional
+    } (versión { $version }). Las salas y los horarios pueden cambiar durante la reunión: la página de la reunión y las pantallas del lugar muestran la información más reciente.
+
+## The time plan on a meeting page
+plan-heading = Plan de gestión del tiempo
+plan-version = Versión { $version }, { $status ->
+        [final] definitiva.
+        [draft] borrador, aún no acordado.
+       *[tentative] provisional: las sesiones y las salas pueden cambiar durante la reunión.
+    }
+plan-none = El plan de gestión del tiempo aún no se ha publicado. { $reference } indica las fechas de la reunión; sus sesiones aparecerán aquí y en los calendarios en cuanto la secretaría publique el plan.
+plan-none-link = La carta y los anuncios posteriores están en la página de la reunión.
+plan-col-slot = Franja
+plan-joint = conjunta
+
+## The timeline picture on a meeting page
+timeline-heading = Cronología
+timeline-title = Cronología: { $meeting }
+timeline-desc = La reunión de cada grupo como una barra sobre un mismo eje temporal, y los plazos que las preceden como marcas numeradas; las listas siguientes dan las mismas fechas.

@@ -254,3 +254,29 @@ meeting-updated =
         [one] Mis à jour le { $date }, { $count } modification
        *[other] Mis à jour le { $date }, { $count } modifications
     }
+## Time plan sessions (titles start with what tells them apart: group and number)
+session-title = { $groups } séance { $number }, { $room }
+session-title-joint = { $groups } n° { $number } (commune), { $room }
+session-location = { $room }, { $venue }
+session-description = Séance { $number } de { $groups }, selon { $status ->
+        [final] le projet de calendrier définitif
+        [draft] le projet de calendrier en préparation
+       *[tentative] le projet de calendrier provisoire
+    } (version { $version }). Les salles et les horaires peuvent changer pendant la réunion: la page de la réunion et les écrans sur place donnent les dernières informations.
+
+## The time plan on a meeting page
+plan-heading = Projet de calendrier
+plan-version = Version { $version }, { $status ->
+        [final] définitive.
+        [draft] en préparation, pas encore arrêtée.
+       *[tentative] provisoire: les séances et les salles peuvent changer pendant la réunion.
+    }
+plan-none = Le projet de calendrier n'est pas encore publié. { $reference } donne les dates de la réunion; ses séances figureront ici et dans les calendriers dès que le secrétariat publiera le calendrier.
+plan-none-link = La lettre et les annonces ultérieures se trouvent sur la page de la réunion.
+plan-col-slot = Créneau
+plan-joint = commune
+
+## The timeline picture on a meeting page
+timeline-heading = Chronologie
+timeline-title = Chronologie: { $meeting }
+timeline-desc = La réunion de chaque groupe sous forme de barre sur un même axe du temps, et les dates limites qui les précèdent sous forme de repères numérotés; les listes ci-dessous donnent les mêmes dates.

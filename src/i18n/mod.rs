@@ -289,6 +289,12 @@ mod tests {
             "to",
             "change",
             "number",
+            "groups",
+            "room",
+            "venue",
+            "version",
+            "status",
+            "meeting",
         ]
         .into_iter()
         .map(|n| (n, arg("x")))

@@ -260,3 +260,29 @@ meeting-updated =
         [few] Обновлено { $date }, { $count } изменения
        *[other] Обновлено { $date }, { $count } изменений
     }
+## Time plan sessions (titles start with what tells them apart: group and number)
+session-title = { $groups } заседание { $number }, { $room }
+session-title-joint = { $groups } № { $number } (совместное), { $room }
+session-location = { $room }, { $venue }
+session-description = Заседание { $number } { $groups } согласно { $status ->
+        [final] окончательному плану распределения времени
+        [draft] проекту плана распределения времени
+       *[tentative] предварительному плану распределения времени
+    } (версия { $version }). Залы и время могут меняться в ходе собрания: последние сведения приводятся на странице собрания и на экранах в месте его проведения.
+
+## The time plan on a meeting page
+plan-heading = План распределения времени
+plan-version = Версия { $version }, { $status ->
+        [final] окончательная.
+        [draft] проект, ещё не согласован.
+       *[tentative] предварительная: заседания и залы могут меняться в ходе собрания.
+    }
+plan-none = План распределения времени ещё не опубликован. { $reference } указывает даты собрания; его заседания появятся здесь и в календарях, как только секретариат опубликует план.
+plan-none-link = Письмо и последующие объявления размещены на странице собрания.
+plan-col-slot = Время
+plan-joint = совместное
+
+## The timeline picture on a meeting page
+timeline-heading = Хронология
+timeline-title = Хронология: { $meeting }
+timeline-desc = Собрание каждой группы – полоса на общей оси времени, предшествующие им предельные сроки – пронумерованные отметки; в списках ниже приведены те же даты.

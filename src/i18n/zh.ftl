@@ -238,3 +238,29 @@ changes-entry-title = 第{ $number }版：{ $count }项变更
 changes-link = 变更
 changes-in-meeting = { $change }（{ $title }）
 meeting-updated = 更新于{ $date }，共{ $count }项变更
+## Time plan sessions (titles start with what tells them apart: group and number)
+session-title = { $groups } 第{ $number }次会议，{ $room }
+session-title-joint = { $groups } 第{ $number }次联席会议，{ $room }
+session-location = { $room }，{ $venue }
+session-description = 根据{ $status ->
+        [final] 最终时间表
+        [draft] 时间表草案
+       *[tentative] 暂定时间表
+    }（第{ $version }版），此为{ $groups }的第{ $number }次会议。会议期间会议室和时间可能变动：最新信息见会议网页及会场屏幕。
+
+## The time plan on a meeting page
+plan-heading = 时间表
+plan-version = 第{ $version }版，{ $status ->
+        [final] 最终版。
+        [draft] 草案，尚未商定。
+       *[tentative] 暂定：会议期间会议和会议室可能变动。
+    }
+plan-none = 时间表尚未公布。{ $reference }给出了会议日期；秘书处公布时间表后，各次会议将显示在此处和日历中。
+plan-none-link = 集体函及后续通知见会议网页。
+plan-col-slot = 时段
+plan-joint = 联席
+
+## The timeline picture on a meeting page
+timeline-heading = 时间线
+timeline-title = 时间线：{ $meeting }
+timeline-desc = 各组会议以横条显示在同一时间轴上，会前的截止日期以编号标记显示；下方列表给出相同的日期。

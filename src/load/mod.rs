@@ -7,6 +7,7 @@
 //! not hide the others), then the rules of the data format. Every problem is collected; the
 //! catalog is refused if there is any.
 
+mod plan;
 mod raw;
 
 use crate::model::{
@@ -14,7 +15,7 @@ use crate::model::{
 };
 use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
-use raw::{RawEvent, RawMeeting, RawText};
+use raw::{RawEvent, RawMeeting, RawPlan, RawText};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -222,11 +223,13 @@ impl Cx<'_> {
         let span = root.span();
         let mut root = root.into_inner();
         let raw_events = root.remove("event");
+        let raw_plan = root.remove("plan");
         let raw = RawMeeting::deserialize(ValueDeserializer::from(Spanned::new(
             span,
             DeValue::Table(root),
         )));
         let raw_events = self.raw_events(raw_events);
+        let raw_plan = self.raw_plan(raw_plan);
         let raw = match raw {
             Ok(raw) => raw,
             Err(e) => {
@@ -235,7 +238,7 @@ impl Cx<'_> {
             }
         };
         let id_at = raw.id.span();
-        let m = self.validate_meeting(raw, raw_events?)?;
+        let m = self.validate_meeting(raw, raw_events?, raw_plan?)?;
         Some((m, id_at))
     }
 
@@ -271,7 +274,12 @@ impl Cx<'_> {
         ok.then_some(events)
     }
 
-    fn validate_meeting(&mut self, raw: RawMeeting, raw_events: Vec<RawEvent>) -> Option<Meeting> {
+    fn validate_meeting(
+        &mut self,
+        raw: RawMeeting,
+        raw_events: Vec<RawEvent>,
+        raw_plan: Option<RawPlan>,
+    ) -> Option<Meeting> {
         let before = self.problems.len();
         let id = raw.id.get_ref().clone();
         if !is_valid_id(&id) {
@@ -361,6 +369,16 @@ impl Cx<'_> {
                 events.push(e);
             }
         }
+        let plan = raw_plan.and_then(|rp| {
+            let venue = location.clone().flatten();
+            let settings = plan::Settings {
+                tz,
+                groups: &groups,
+                updated: updated?,
+                venue: venue.as_ref(),
+            };
+            self.plan(rp, &settings, &mut events, &keys)
+        });
         if self.problems.len() > before {
             return None;
         }
@@ -386,6 +404,7 @@ impl Cx<'_> {
                 web: web.flatten(),
             },
             events,
+            plan,
         };
         meeting.sort_events();
         Some(meeting)
@@ -676,11 +695,22 @@ impl Cx<'_> {
         local: NaiveDateTime,
         tz: Tz,
     ) -> Option<DateTime<Utc>> {
+        self.instant_at(what, &at.span(), local, tz)
+    }
+
+    /// [`Self::instant`] for a time that is not written as one TOML value (a plan's slot).
+    fn instant_at(
+        &mut self,
+        what: &str,
+        at: &Range<usize>,
+        local: NaiveDateTime,
+        tz: Tz,
+    ) -> Option<DateTime<Utc>> {
         match tz.from_local_datetime(&local) {
             LocalResult::Single(t) => Some(t.with_timezone(&Utc)),
             LocalResult::None => {
                 self.err(
-                    &at.span(),
+                    at,
                     format!(
                         "{what} {} does not exist in {} (it falls in the gap when clocks move forward); pick a time outside the gap",
                         local.format("%Y-%m-%dT%H:%M:%S"),
@@ -691,7 +721,7 @@ impl Cx<'_> {
             }
             LocalResult::Ambiguous(a, b) => {
                 self.err(
-                    &at.span(),
+                    at,
                     format!(
                         "{what} {} occurs twice in {} (clocks move back that night): it could mean {} ({} UTC) or {} ({} UTC); pick a time outside the overlap",
                         local.format("%Y-%m-%dT%H:%M:%S"),

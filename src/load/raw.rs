@@ -6,6 +6,7 @@
 
 use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor};
+use std::collections::BTreeMap;
 use std::fmt;
 use toml::Spanned;
 use toml::value::Datetime;
@@ -95,4 +96,46 @@ impl<'de> Deserialize<'de> for RawText {
         }
         d.deserialize_any(TextVisitor)
     }
+}
+
+/// The `[plan]` table: the time plan, a grid of days × slots → sessions. Read on its own, after
+/// the meeting's table, so that a broken plan does not hide the meeting's other problems.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPlan {
+    /// `draft`, `tentative` or `final`.
+    pub status: Spanned<String>,
+    /// The plan's version label as the secretariat gives it (`"2"`, `"rev. 1, 12 October"`).
+    pub version: Spanned<String>,
+    /// Slot name → `"09:30-12:30"`.
+    #[serde(default)]
+    pub slots: BTreeMap<String, Spanned<String>>,
+    /// Day (`2026-10-19`, a TOML key) → slot name or `"HH:MM-HH:MM"` → the cells of that slot.
+    pub days: Spanned<BTreeMap<Spanned<String>, Spanned<RawDay>>>,
+}
+
+/// One day of the grid: slot name or `"HH:MM-HH:MM"` → the sessions in it.
+pub type RawDay = BTreeMap<Spanned<String>, Spanned<Vec<Spanned<RawCell>>>>;
+
+/// One session in the grid as written: `"Q2/20 #3 @ Room K"` or a table. Kept as a TOML value
+/// and read into [`RawSession`] by the validator, cell by cell, so that one malformed cell does
+/// not hide the problems of the others.
+pub type RawCell = toml::Value;
+
+/// The table form of a session.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSession {
+    pub groups: Vec<String>,
+    pub session: u32,
+    pub room: String,
+    /// An explicit key, instead of the one derived from the groups and the session number.
+    pub key: Option<String>,
+    /// Shares its room with other sessions marked joint at the same time.
+    #[serde(default)]
+    pub joint: bool,
+    /// `confirmed` (default: the plan's status decides) or `cancelled`.
+    pub status: Option<String>,
+    /// Refused with a message naming the lock file, which keeps every SEQUENCE.
+    pub sequence: Option<u32>,
 }

@@ -23,8 +23,10 @@ pub mod i18n;
 pub mod index;
 pub mod layout;
 pub mod meeting;
+pub mod plan;
 pub mod subscribe;
 pub mod text;
+pub mod timeline;
 
 pub use layout::{ICON, SCRIPT, STYLE};
 

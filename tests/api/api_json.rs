@@ -27,7 +27,7 @@ async fn api_meetings_lists_each_meeting_with_its_days_and_links() {
     assert_eq!(m["timezone"], "Europe/Zurich");
     assert_eq!(m["first_day"], "2018-01-15");
     assert_eq!(m["last_day"], "2018-01-24");
-    assert_eq!(m["event_count"], 11);
+    assert_eq!(m["event_count"], 12);
     assert_eq!(m["groups"][2]["name"], "Q1/20");
     assert_eq!(m["groups"][2]["slug"], "q1-20");
     assert_eq!(m["source"]["date"], "2017-09-29");
@@ -63,7 +63,7 @@ async fn api_meeting_has_its_events_with_offsets_and_zone_names() {
     let v = json(&get(&app, "/api/meetings/sg20-wp1-2018-01").await.body);
     assert_eq!(v["meeting"]["id"], "sg20-wp1-2018-01");
     let events = v["events"].as_array().unwrap();
-    assert_eq!(events.len(), 11);
+    assert_eq!(events.len(), 12);
     let reg = events.iter().find(|e| e["key"] == "registration").unwrap();
     assert_eq!(reg["all_day"], false);
     assert_eq!(reg["start"], "2018-01-15T08:30:00+01:00");

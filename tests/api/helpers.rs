@@ -77,3 +77,29 @@ pub fn uids(ics: &str) -> Vec<String> {
         .map(|u| u.trim_end_matches(".sg20-wp1-2018-01@itucal").to_string())
         .collect()
 }
+
+/// The example meeting with a full time plan, as shipped.
+pub fn example_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/sg99-2026-10")
+}
+
+/// Each VEVENT of a feed, unfolded: its UID → its properties (name with parameters → value).
+pub fn vevents(ics: &str) -> std::collections::BTreeMap<String, Vec<(String, String)>> {
+    let unfolded = ics.replace("\r\n ", "");
+    let mut out = std::collections::BTreeMap::new();
+    for block in unfolded.split("BEGIN:VEVENT\r\n").skip(1) {
+        let block = block.split("END:VEVENT").next().unwrap_or_default();
+        let props: Vec<(String, String)> = block
+            .split("\r\n")
+            .filter_map(|l| l.split_once(':'))
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let uid = props
+            .iter()
+            .find(|(k, _)| k == "UID")
+            .map(|(_, v)| v.clone())
+            .expect("every VEVENT has a UID");
+        out.insert(uid, props);
+    }
+    out
+}

@@ -8,4 +8,5 @@ mod feeds;
 mod golden;
 mod observe;
 mod pages;
+mod plan;
 mod server;

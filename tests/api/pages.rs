@@ -463,8 +463,8 @@ async fn the_meeting_page_shows_the_letter_in_geneva_time() {
         "https://feeds.example.org/feeds/sg20-wp1-2018-01.ics?download=1"
     );
     // every event has its four add links; the registration's are exact
-    assert_eq!(b.matches("data-link=\"event-google\"").count(), 11);
-    assert_eq!(b.matches("data-link=\"event-ics\"").count(), 11);
+    assert_eq!(b.matches("data-link=\"event-google\"").count(), 12);
+    assert_eq!(b.matches("data-link=\"event-ics\"").count(), 12);
     let row = &b[b.find("id=\"event-registration\"").unwrap()..];
     assert_eq!(
         link(row, "event-ics"),

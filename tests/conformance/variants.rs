@@ -15,11 +15,15 @@ pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
-/// The shipped data and the conformance fixtures (DST, other zones, hostile text).
+/// The shipped data, the conformance fixtures (DST, other zones, hostile text) and the example
+/// meeting with a full time plan (sessions through the autumn clock change, tentative, cancelled,
+/// joint), read where it is shipped so that what the readers see is what editors copy.
 pub fn data_sets() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     vec![
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
+        root.join("data"),
         fixtures().join("conformance"),
+        root.join("examples/sg99-2026-10"),
     ]
 }
 

@@ -223,7 +223,7 @@ fn every_response_has_a_request_id_and_metrics_count_requests() {
         "itucal_http_request_duration_seconds_bucket{",
         "itucal_not_modified_responses_total 1",
         "itucal_feed_renders_total ",
-        "itucal_events_loaded 11",
+        "itucal_events_loaded 12",
         "itucal_data_version{version=",
     ] {
         assert!(m.contains(want), "{want} missing from:\n{m}");
@@ -414,8 +414,8 @@ fn export_writes_exactly_what_serve_returns() {
     let manifest: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
     let files = manifest["files"].as_array().unwrap();
-    // all, deadlines, 1 meeting, 6 groups, 11 events; in 2 languages
-    assert!(files.len() >= 2 * (2 + 1 + 6 + 11), "{}", files.len());
+    // all, deadlines, 1 meeting, 6 groups, 12 events; in 2 languages
+    assert!(files.len() >= 2 * (2 + 1 + 6 + 12), "{}", files.len());
     let server = Server::start_with(
         file.parent().unwrap(),
         &["--public-url", "https://feeds.example.org"],

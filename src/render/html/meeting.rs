@@ -1,6 +1,6 @@
 //! `GET /meetings/{id}`: the meeting as its letter gives it: title, dates, venue, the events as
-//! a table in the meeting's time (Geneva) with "add to calendar" links, the deadlines, the
-//! agenda, the descriptions and the contacts.
+//! a table in the meeting's time (Geneva) with "add to calendar" links, the time plan (or that
+//! it is not yet published), the deadlines, the agenda, the descriptions and the contacts.
 //!
 //! Nothing here depends on the clock: the viewer's local times and the days left before each
 //! deadline are filled in by the page's script from the `<time>` elements and `data-` attributes
@@ -144,6 +144,8 @@ pub fn render(
                 }
             }
         }
+        (super::timeline::section(meeting, lang))
+        (super::plan::section(meeting, lang, None))
         section aria-labelledby="programme-h" {
             h2 #programme-h { (t.programme) }
             div.table-wrap {

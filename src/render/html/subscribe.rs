@@ -160,6 +160,16 @@ fn builder(ctx: &Ctx<'_>, catalog: &Catalog, feed: &Feed, filter: &Filter, actio
     }
 }
 
+/// The one group a subscription is for, if it is for one: a group's feed, or a feed filtered
+/// with a single `group=`.
+fn one_group<'a>(feed: &'a Feed, filter: &'a Filter) -> Option<&'a str> {
+    match (feed, filter.groups.as_slice()) {
+        (Feed::Group(slug), _) => Some(slug),
+        (_, [slug]) => Some(slug),
+        _ => None,
+    }
+}
+
 /// The subscribe page of `feed` with `filter` (its language is the page's); `count` is the
 /// number of events the feed holds now.
 pub fn render(catalog: &Catalog, feed: &Feed, filter: &Filter, count: usize, base: &str) -> String {
@@ -179,6 +189,7 @@ pub fn render(catalog: &Catalog, feed: &Feed, filter: &Filter, count: usize, bas
         p #count data-swap { (t.now_holds) " " (i18n::n_events(count, lang)) }
         (links_section(&ctx, &links))
         (builder(&ctx, catalog, feed, filter, &ctx.href(&path, "")))
+        (super::plan::for_group(catalog, one_group(feed, filter), lang))
         (share_section(&ctx, &links))
     };
     let query_in = |l: Lang| {

@@ -1,0 +1,238 @@
+//! Time plans (issue 13): sessions in the feeds, and a session that moves keeps its UID.
+
+use crate::helpers::{example_dir, get, state, vevents};
+use actix_web::test;
+use itucal::web::app;
+
+const MEETING_FEED: &str = "/feeds/sg99-2026-10.ics";
+
+/// A property of a VEVENT, by name without parameters.
+fn prop<'a>(props: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    props
+        .iter()
+        .find(|(k, _)| k.split(';').next() == Some(name))
+        .map(|(_, v)| v.as_str())
+}
+
+/// The example's meeting feed, over a copy of its data with `edit` applied to the text.
+async fn feed_after(edit: impl Fn(&str) -> String) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "sg99-2026-10.toml";
+    let text = std::fs::read_to_string(example_dir().join(name)).unwrap();
+    std::fs::write(dir.path().join(name), edit(&text)).unwrap();
+    let app = test::init_service(app(state(dir.path()))).await;
+    let r = get(&app, MEETING_FEED).await;
+    assert_eq!(r.status, 200);
+    r.body
+}
+
+#[actix_web::test]
+async fn a_moved_session_keeps_its_uid_and_every_other_event_stays_as_it_was() {
+    let before = vevents(&feed_after(str::to_string).await);
+    // Q1/99 session 2 moves from Tuesday morning in Room K to Friday afternoon in Room H
+    let after = vevents(
+        &feed_after(|t| {
+            let moved = t.replacen("    \"Q1/99 #2 @ Room K\",\n", "", 1);
+            assert_ne!(moved, t, "the example has Q1/99 #2 on Tuesday morning");
+            format!(
+                "{moved}2026-10-23.pm = [{{ groups = [\"Q1/99\"], session = 2, room = \"Room H\" }}]\n"
+            )
+        })
+        .await,
+    );
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>(),
+        "a move adds or drops no event"
+    );
+    let uid = "q1-99-s2.sg99-2026-10@itucal";
+    let (b, a) = (&before[uid], &after[uid]);
+    assert_eq!(prop(b, "DTSTART"), Some("20261020T093000"), "{b:?}");
+    assert_eq!(prop(a, "DTSTART"), Some("20261023T143000"), "{a:?}");
+    assert_eq!(prop(a, "DTEND"), Some("20261023T173000"));
+    // (its SEQUENCE is raised by `itucal lock`, which tests/conformance/changes.rs covers)
+    assert!(prop(a, "LOCATION").unwrap().starts_with("Room H"), "{a:?}");
+    assert!(
+        prop(a, "SUMMARY").unwrap().starts_with("Q1/99 session 2"),
+        "{a:?}"
+    );
+    for (other, props) in &before {
+        if other != uid {
+            assert_eq!(props, &after[other], "{other} changed");
+        }
+    }
+}
+
+#[actix_web::test]
+async fn sessions_are_tentative_events_with_the_room_as_location_in_the_meetings_zone() {
+    let app = test::init_service(app(state(&example_dir()))).await;
+    let events = vevents(&get(&app, MEETING_FEED).await.body);
+    let s = &events["q3-99-s2.sg99-2026-10@itucal"];
+    assert_eq!(prop(s, "STATUS"), Some("TENTATIVE"));
+    assert_eq!(prop(s, "TRANSP"), Some("OPAQUE"));
+    assert_eq!(prop(s, "SUMMARY"), Some("Q3/99 session 2\\, Room L"));
+    assert_eq!(
+        prop(s, "LOCATION"),
+        Some("Room L\\, ITU headquarters\\, Geneva")
+    );
+    assert_eq!(prop(s, "CATEGORIES"), Some("session,Q3/99"));
+    assert!(s.contains(&(
+        "DTSTART;TZID=Europe/Zurich".to_string(),
+        "20261021T093000".to_string()
+    )));
+    let cancelled = &events["q2-99-s4.sg99-2026-10@itucal"];
+    assert_eq!(prop(cancelled, "STATUS"), Some("CANCELLED"));
+    // the evening session through the night the clocks go back ends at 03:30 winter time
+    let night = &events["q5-99-s5.sg99-2026-10@itucal"];
+    assert_eq!(prop(night, "DTSTART"), Some("20261024T210000"));
+    assert_eq!(prop(night, "DTEND"), Some("20261025T033000"));
+    let fr = vevents(&get(&app, "/feeds/sg99-2026-10.fr.ics").await.body);
+    assert_eq!(
+        prop(&fr["q1-99-q2-99-s1.sg99-2026-10@itucal"], "SUMMARY"),
+        Some("Q1/99+Q2/99 n° 1 (commune)\\, Room K")
+    );
+}
+
+#[actix_web::test]
+async fn a_questions_feed_has_its_sessions_and_its_ancestors_but_no_siblings() {
+    let app = test::init_service(app(state(&example_dir()))).await;
+    let events = vevents(&get(&app, "/feeds/groups/q3-99.ics").await.body);
+    let has = |uid: &str| events.contains_key(&format!("{uid}.sg99-2026-10@itucal"));
+    assert!(has("q3-99-s1") && has("q3-99-s8"));
+    assert!(
+        has("sg99-s1") && has("wp1-99-s1"),
+        "the plenary and its Working Party"
+    );
+    assert!(!has("q1-99-s2") && !has("wp2-99-s1") && !has("q1-99-q2-99-s1"));
+}
+
+/// The `<table class="plan">` of one day on a page, as text.
+fn day_table<'a>(page: &'a str, day: &str) -> &'a str {
+    let at = page
+        .find(&format!("<time datetime=\"{day}\">"))
+        .unwrap_or_else(|| panic!("no plan table for {day}"));
+    let start = page[..at].rfind("<table class=\"plan\"").unwrap();
+    let end = page[start..].find("</table>").unwrap() + start;
+    &page[start..end]
+}
+
+#[actix_web::test]
+async fn the_meeting_page_shows_the_plan_as_a_table_per_day_with_the_room_in_each_cell() {
+    let app = test::init_service(app(state(&example_dir()))).await;
+    let page = get(&app, "/meetings/sg99-2026-10").await.body;
+    // eleven days with sessions (the Saturday night included), each its own table
+    assert_eq!(page.matches("<table class=\"plan\"").count(), 11);
+    assert!(page.contains("Version 2, tentative: sessions and rooms may change"));
+    let wed = day_table(&page, "2026-10-21");
+    for header in ["Q1/99", "Q2/99", "Q3/99", "Q4/99", "Q5/99"] {
+        assert!(
+            wed.contains(&format!("<th scope=\"col\" dir=\"ltr\">{header}</th>")),
+            "{wed}"
+        );
+    }
+    assert!(!wed.contains(">SG99<"), "no plenary on Wednesday: {wed}");
+    // the session moved here keeps its key; its room is in its cell
+    assert!(
+        wed.contains(
+            "class=\"session\" data-session=\"q3-99-s2\"><span class=\"room\">Room L</span>"
+        ),
+        "{wed}"
+    );
+    // each slot carries its instants for the page's script: summer time before the switch,
+    // winter time after it
+    assert!(
+        wed.contains("data-start=\"2026-10-21T09:30:00+02:00\""),
+        "{wed}"
+    );
+    let mon = day_table(&page, "2026-10-26");
+    assert!(
+        mon.contains("data-start=\"2026-10-26T18:00:00+01:00\""),
+        "{mon}"
+    );
+    let thu = day_table(&page, "2026-10-22");
+    assert!(thu.contains("class=\"session cancelled\""), "{thu}");
+    // a phone scrolls the table inside its wrapper, not the page
+    assert!(page.contains("<div class=\"table-wrap plan-wrap\"><table class=\"plan\""));
+}
+
+#[actix_web::test]
+async fn a_meeting_without_a_plan_says_it_is_not_yet_published_in_every_language() {
+    let app = crate::helpers::seed_app().await;
+    let en = get(&app, "/meetings/sg20-wp1-2018-01").await.body;
+    assert!(
+        en.contains("Time plan not yet published. TSB Collective Letter 3/20 gives"),
+        "{en}"
+    );
+    assert!(en.contains("data-link=\"plan-letter\""));
+    assert!(!en.contains("<table class=\"plan\""));
+    for (lang, words) in [
+        ("fr", "Le projet de calendrier n'est pas encore publié"),
+        ("es", "aún no se ha publicado"),
+        ("ru", "ещё не опубликован"),
+        ("zh", "时间表尚未公布"),
+        ("ar", "لم تُنشر الخطة الزمنية بعد"),
+    ] {
+        let page = get(&app, &format!("/meetings/sg20-wp1-2018-01?lang={lang}"))
+            .await
+            .body;
+        assert!(page.replace("&#39;", "'").contains(words), "{lang}");
+    }
+}
+
+#[actix_web::test]
+async fn a_groups_subscribe_page_shows_only_the_sessions_its_feed_holds() {
+    let app = test::init_service(app(state(&example_dir()))).await;
+    let page = get(&app, "/subscribe/groups/q3-99").await.body;
+    assert!(page.contains("<div id=\"plans\" data-swap"));
+    assert!(page.contains("data-session=\"q3-99-s2\""));
+    assert!(
+        page.contains("data-session=\"sg99-s1\""),
+        "the plenary is in Q3/99's feed"
+    );
+    assert!(
+        !page.contains("data-session=\"q1-99-s2\""),
+        "no sibling's session"
+    );
+    // the same with group= on the meeting's subscribe page
+    let filtered = get(&app, "/subscribe/sg99-2026-10?group=q3-99").await.body;
+    assert!(filtered.contains("data-session=\"q3-99-s2\""));
+    assert!(!filtered.contains("data-session=\"q4-99-s2\""));
+    let whole = get(&app, "/subscribe/sg99-2026-10").await.body;
+    assert!(
+        !whole.contains("data-session="),
+        "the whole meeting's grid is on its page"
+    );
+}
+
+#[actix_web::test]
+async fn the_meeting_page_draws_a_timeline_with_the_same_facts_in_text() {
+    let app = crate::helpers::seed_app().await;
+    let page = get(&app, "/meetings/sg20-wp1-2018-01").await.body;
+    let start = page.find("<svg").expect("a timeline picture");
+    let svg = &page[start..page.find("</svg>").unwrap()];
+    assert!(svg.contains("role=\"img\""));
+    assert!(svg.contains("<title id=\"tl-title-sg20-wp1-2018-01\">Timeline: Q1/20–Q4/20"));
+    assert!(svg.contains("<desc id=\"tl-desc-sg20-wp1-2018-01\">"));
+    let handlers = svg
+        .split_whitespace()
+        .any(|w| w.starts_with("on") && w.contains("=\""));
+    assert!(
+        !svg.contains("<script") && !handlers,
+        "no script in the picture"
+    );
+    // five meetings (four Questions and the Working Party) as bars, four deadlines as three
+    // marks (two fall on 24 December)
+    assert_eq!(svg.matches("<rect ").count(), 5);
+    assert_eq!(svg.matches("<path ").count(), 3);
+    assert!(svg.contains(">2, 3</text>"), "{svg}");
+    // and the same facts as text
+    let after = &page[start..];
+    let list = &after[after.find("<ol class=\"timeline-deadlines\">").unwrap()..];
+    let list = &list[..list.find("</ol>").unwrap()];
+    assert_eq!(list.matches("<li>").count(), 4);
+    assert!(list.contains("Fri, 24 Nov 2017"), "{list}");
+    let meetings = &after[after.find("<ul class=\"timeline-meetings\">").unwrap()..];
+    let meetings = &meetings[..meetings.find("</ul>").unwrap()];
+    assert_eq!(meetings.matches("<li>").count(), 5);
+    assert!(meetings.contains("WP1/20 meeting"), "{meetings}");
+}
