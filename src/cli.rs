@@ -2,8 +2,9 @@
 //! and mapped to the exit code; the work is done by the library modules.
 
 use crate::load;
+use crate::model::Drafts;
 use crate::select::Feed;
-use crate::store::{Snapshot, Store};
+use crate::store::Store;
 use crate::web::{self, AppState};
 use clap::{Parser, Subcommand};
 use std::io::{Read, Write};
@@ -72,6 +73,10 @@ pub struct ServeArgs {
     /// Log format.
     #[arg(long, value_enum, default_value = "text", env = "ITUCAL_LOG_FORMAT")]
     pub log_format: LogFormat,
+    /// Serve draft meetings (`draft = true`, unreviewed) too, to preview them; without it they
+    /// are in no feed, page or API answer.
+    #[arg(long)]
+    pub drafts: bool,
 }
 
 /// Options of `itucal export`.
@@ -117,8 +122,12 @@ fn load_or_report(dir: &Path) -> Option<crate::model::Catalog> {
 fn check(dir: &Path) -> ExitCode {
     match load_or_report(dir) {
         Some(c) => {
+            let drafts = match c.draft_count() {
+                0 => String::new(),
+                n => format!(" ({n} draft, not served without --drafts)"),
+            };
             println!(
-                "ok: {} meetings, {} events",
+                "ok: {} meetings{drafts}, {} events",
                 c.meetings.len(),
                 c.event_count()
             );
@@ -163,7 +172,16 @@ fn serve(args: ServeArgs) -> ExitCode {
     };
     let base = public_url(args.public_url.as_deref(), first);
     let addrs: Vec<String> = bound.iter().map(|a| format!("http://{a}")).collect();
-    let store = Arc::new(Store::new(Snapshot::new(catalog)));
+    let drafts = if args.drafts {
+        Drafts::Shown
+    } else {
+        Drafts::Hidden
+    };
+    let hidden = match drafts {
+        Drafts::Hidden => catalog.draft_count(),
+        Drafts::Shown => 0,
+    };
+    let store = Arc::new(Store::serving(catalog, drafts));
     let _watcher = crate::watch::spawn(Arc::clone(&store), args.data.clone());
     let state = AppState::new(Arc::clone(&store), base.clone());
     let result = actix_web::rt::System::new().block_on(async move {
@@ -171,7 +189,7 @@ fn serve(args: ServeArgs) -> ExitCode {
         // the server installs its signal handlers when first polled: let it run once, so
         // that a supervisor (or a test) waiting for the announcement can stop it gracefully
         actix_web::rt::task::yield_now().await;
-        announce(&store, &args.data, &addrs, &base);
+        announce(&store, &args.data, &addrs, &base, hidden);
         server.await.map_err(std::io::Error::other)?
     });
     match result {
@@ -186,8 +204,9 @@ fn serve(args: ServeArgs) -> ExitCode {
     }
 }
 
-/// Prints what is served where: the addresses and every feed URL.
-fn announce(store: &Store, data: &Path, addrs: &[String], base: &str) {
+/// Prints what is served where: the addresses and every feed URL, and how many draft meetings
+/// are left out.
+fn announce(store: &Store, data: &Path, addrs: &[String], base: &str, hidden_drafts: usize) {
     let snap = store.snapshot();
     let catalog = snap.catalog();
     println!(
@@ -196,6 +215,9 @@ fn announce(store: &Store, data: &Path, addrs: &[String], base: &str) {
         catalog.event_count(),
         data.display()
     );
+    if hidden_drafts > 0 {
+        println!("{hidden_drafts} draft meeting(s) not served; give --drafts to preview them");
+    }
     println!("serving on {}; feeds:", addrs.join(", "));
     let meetings = catalog.meetings.iter().map(|m| Feed::Meeting(m.id.clone()));
     let groups = catalog
@@ -217,8 +239,9 @@ fn export(args: ExportArgs) -> ExitCode {
     let Some(catalog) = load_or_report(&args.data) else {
         return ExitCode::FAILURE;
     };
+    // an export is for the public: drafts are never in it
     let state = AppState::new(
-        Arc::new(Store::new(Snapshot::new(catalog))),
+        Arc::new(Store::serving(catalog, Drafts::Hidden)),
         args.public_url,
     );
     match crate::export::export(state, &args.out) {

@@ -6,7 +6,7 @@
 //! Nothing here knows HTTP: turning bytes into responses is `web`'s job.
 
 use crate::load::{self, Problem};
-use crate::model::Catalog;
+use crate::model::{Catalog, Drafts};
 use crate::render::ics;
 use crate::select::{self, Feed, Filter, NotFound};
 use arc_swap::ArcSwap;
@@ -187,19 +187,30 @@ pub static FEED_RENDERS: AtomicU64 = AtomicU64::new(0);
 #[derive(Debug)]
 pub struct Store {
     current: ArcSwap<Snapshot>,
+    /// Whether reloads serve draft meetings.
+    drafts: Drafts,
     problems: Mutex<Vec<String>>,
     reloads_ok: AtomicU64,
     reloads_failed: AtomicU64,
 }
 
 impl Store {
-    /// A store serving `snapshot`.
+    /// A store serving `snapshot`; reloads leave draft meetings out.
     pub fn new(snapshot: Snapshot) -> Store {
         Store {
             current: ArcSwap::from_pointee(snapshot),
+            drafts: Drafts::Hidden,
             problems: Mutex::default(),
             reloads_ok: AtomicU64::new(0),
             reloads_failed: AtomicU64::new(0),
+        }
+    }
+
+    /// A store serving `catalog` as `drafts` says, now and after every reload.
+    pub fn serving(catalog: Catalog, drafts: Drafts) -> Store {
+        Store {
+            drafts,
+            ..Store::new(Snapshot::new(catalog.served(drafts)))
         }
     }
 
@@ -226,6 +237,7 @@ impl Store {
     pub fn reload(&self, dir: &Path) -> Result<(), Vec<Problem>> {
         match load::load_dir(dir) {
             Ok(catalog) => {
+                let catalog = catalog.served(self.drafts);
                 // an unchanged catalog keeps its snapshot, and so its rendered feeds
                 if *self.snapshot().catalog() != catalog {
                     self.replace(Snapshot::new(catalog));
@@ -274,6 +286,40 @@ mod tests {
             lang: crate::model::Lang::parse(code).unwrap(),
             ..Filter::default()
         }
+    }
+
+    #[test]
+    fn a_reload_serves_a_draft_only_when_the_store_shows_drafts() {
+        let seed = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sg20-wp1-2018-01.toml"),
+        )
+        .unwrap();
+        let draft = seed.replacen(
+            "id = \"sg20-wp1-2018-01\"",
+            "id = \"sg20-draft\"\ndraft = true",
+            1,
+        );
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.toml"), &seed).unwrap();
+        std::fs::write(dir.path().join("b.toml"), &draft).unwrap();
+        let ids = |store: &Store| -> Vec<String> {
+            store.reload(dir.path()).unwrap();
+            let snap = store.snapshot();
+            snap.catalog()
+                .meetings
+                .iter()
+                .map(|m| m.id.clone())
+                .collect()
+        };
+        let empty = || Catalog::new(Vec::new());
+        assert_eq!(
+            ids(&Store::serving(empty(), Drafts::Hidden)),
+            ["sg20-wp1-2018-01"]
+        );
+        assert_eq!(
+            ids(&Store::serving(empty(), Drafts::Shown)),
+            ["sg20-draft", "sg20-wp1-2018-01"]
+        );
     }
 
     #[test]

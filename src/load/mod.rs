@@ -372,6 +372,7 @@ impl Cx<'_> {
         });
         Some(Meeting {
             id,
+            draft: raw.draft.unwrap_or(false),
             file: self.file.into(),
             tz,
             updated: updated?,
