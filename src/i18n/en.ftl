@@ -201,3 +201,24 @@ days-same-year = { $first-weekday } – { $last }
 days = { $first } – { $last }
 time-same-day = { $date }, { $start }–{ $end }
 time-span = { $date }, { $start } – { $end-date }, { $end }
+
+## Imported drafts
+## The titles `itucal import` writes into a draft meeting file (src/import/draft.rs), from the facts of a letter. { $group } is a group code (SG20, WP1/20, Q2/20, TSAG), { $number } the same without its letters (20, 1/20), { $place } the venue, { $meeting } the meeting's groups (SG20 WP1/20), { $month } month and year from CLDR (Jan 2018), { $name } a co-located group (oneM2M), { $what } one of the import-deadline-* texts.
+
+import-sg-meeting = { $group } meeting, { $place }
+import-wp-meeting = { $group } meeting, { $place }
+import-group-meeting = { $group } meeting, { $place }
+import-rapporteur-meeting = { $group } rapporteur group meeting, { $place }
+import-colocated = Co-located with the { $name } meeting ({ $meeting }), { $place }
+import-registration = Registration, { $meeting }, { $place }
+import-deadline = Deadline: { $what } ({ $meeting }, { $month })
+import-deadline-contributions-translation = ITU-T Member contributions for which translation is requested
+import-deadline-fellowships = fellowship requests
+import-deadline-interpretation = interpretation requests
+import-deadline-captioning = requests for real-time captioning and sign-language interpretation
+import-deadline-pre-registration = pre-registration
+import-deadline-visa-support-letter = requests for visa support letters
+import-deadline-contributions = ITU-T Member contributions
+import-geneva = Geneva
+import-itu-headquarters = ITU headquarters, Geneva
+import-montbrillant = Montbrillant building entrance, ITU headquarters, Geneva

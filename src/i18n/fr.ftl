@@ -201,3 +201,24 @@ days-same-year = { $first-weekday } – { $last }
 days = { $first } – { $last }
 time-same-day = { $date }, { $start }–{ $end }
 time-span = { $date }, { $start } – { $end-date }, { $end }
+
+## Imported drafts
+## The titles `itucal import` writes into a draft meeting file (src/import/draft.rs), from the facts of a letter. { $group } is a group code (SG20, WP1/20, Q2/20, TSAG), { $number } the same without its letters (20, 1/20), { $place } the venue, { $meeting } the meeting's groups (SG20 WP1/20), { $month } month and year from CLDR (Jan 2018), { $name } a co-located group (oneM2M), { $what } one of the import-deadline-* texts.
+
+import-sg-meeting = { $group }: réunion de la Commission d'études, { $place }
+import-wp-meeting = { $group }: réunion du Groupe de travail, { $place }
+import-group-meeting = { $group }: réunion, { $place }
+import-rapporteur-meeting = { $group }: réunion du Groupe du Rapporteur, { $place }
+import-colocated = Parallèlement à la réunion de { $name } ({ $meeting }), { $place }
+import-registration = Enregistrement, { $meeting }, { $place }
+import-deadline = Date limite: { $what } ({ $meeting }, { $month })
+import-deadline-contributions-translation = contributions à traduire
+import-deadline-fellowships = demandes de bourse
+import-deadline-interpretation = demandes d'interprétation
+import-deadline-captioning = demandes de sous-titrage en temps réel et d'interprétation en langue des signes
+import-deadline-pre-registration = préinscription
+import-deadline-visa-support-letter = demandes de lettre d'appui pour un visa
+import-deadline-contributions = soumission des contributions
+import-geneva = Genève
+import-itu-headquarters = Siège de l'UIT, Genève
+import-montbrillant = Entrée Montbrillant, siège de l'UIT, Genève

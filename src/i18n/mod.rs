@@ -283,6 +283,13 @@ mod tests {
             "start",
             "end",
             "end-date",
+            "group",
+            "number",
+            "place",
+            "meeting",
+            "month",
+            "name",
+            "what",
         ]
         .into_iter()
         .map(|n| (n, arg("x")))

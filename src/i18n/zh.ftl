@@ -193,3 +193,24 @@ days-same-year = { $first }至{ $last-weekday }
 days = { $first }至{ $last }
 time-same-day = { $date } { $start }–{ $end }
 time-span = { $date } { $start }至{ $end-date } { $end }
+
+## Imported drafts
+## The titles `itucal import` writes into a draft meeting file (src/import/draft.rs), from the facts of a letter. { $group } is a group code (SG20, WP1/20, Q2/20, TSAG), { $number } the same without its letters (20, 1/20), { $place } the venue, { $meeting } the meeting's groups (SG20 WP1/20), { $month } month and year from CLDR (Jan 2018), { $name } a co-located group (oneM2M), { $what } one of the import-deadline-* texts.
+
+import-sg-meeting = 第{ $number }研究组会议，{ $place }
+import-wp-meeting = 第{ $number }工作组会议，{ $place }
+import-group-meeting = { $group }会议，{ $place }
+import-rapporteur-meeting = 第{ $group }课题报告人组会议，{ $place }
+import-colocated = 与{ $name }会议同址召开（{ $meeting }），{ $place }
+import-registration = 与会者注册，{ $meeting }，{ $place }
+import-deadline = 截止日期：{ $what }（{ $meeting }，{ $month }）
+import-deadline-contributions-translation = 提供需要翻译的ITU-T成员文稿
+import-deadline-fellowships = 申请与会补贴
+import-deadline-interpretation = 申请口译
+import-deadline-captioning = 申请实时字幕和手语翻译
+import-deadline-pre-registration = 预先注册
+import-deadline-visa-support-letter = 申请签证支持函
+import-deadline-contributions = 提交ITU-T成员文稿
+import-geneva = 日内瓦
+import-itu-headquarters = 日内瓦国际电联总部
+import-montbrillant = 日内瓦国际电联总部Montbrillant大楼入口处
