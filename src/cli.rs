@@ -1,4 +1,4 @@
-//! The command line: `check`, `serve`, `export` and `healthcheck`. Errors are printed once here
+//! The command line: `check`, `serve`, `export`, `import` and `healthcheck`. Errors are printed once here
 //! and mapped to the exit code; the work is done by the library modules.
 
 use crate::load;
@@ -37,6 +37,10 @@ pub enum Command {
     /// Write every feed variant and page, byte-identical to what `serve` returns, plus a
     /// manifest.json, for hosting on a static host or CDN.
     Export(ExportArgs),
+    /// Read a collective letter (.txt or .docx; several files: the editions of one letter in
+    /// several languages) and write a draft meeting file that `check` accepts, every fact
+    /// citing its line and every gap a TODO; prints a summary on stderr.
+    Import(ImportArgs),
     /// Exit 0 if the server on this machine answers /healthz (for container health checks).
     Healthcheck {
         /// Address of the server (default: the first ITUCAL_BIND address, else 127.0.0.1:8080).
@@ -96,12 +100,31 @@ pub struct ExportArgs {
     pub public_url: String,
 }
 
+/// Options of `itucal import`.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The letter: extracted text (.txt, UTF-8) or the Word document (.docx). Give every
+    /// language edition of one letter to get one draft with the texts of each.
+    #[arg(required = true)]
+    pub letters: Vec<PathBuf>,
+    /// The letters' language (ar, zh, en, fr, ru, es); detected from the text when not given.
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Write the draft here instead of to stdout.
+    #[arg(short = 'o', long = "output")]
+    pub output: Option<PathBuf>,
+    /// Overwrite the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check { dir } => check(&dir),
         Command::Serve(args) => serve(args),
         Command::Export(args) => export(args),
+        Command::Import(args) => import(args),
         Command::Healthcheck { bind } => healthcheck(&bind),
     }
 }
@@ -258,6 +281,96 @@ fn export(args: ExportArgs) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn import(args: ImportArgs) -> ExitCode {
+    let lang = match args
+        .lang
+        .as_deref()
+        .map(|c| (c, crate::i18n::Lang::parse(c)))
+    {
+        None => None,
+        Some((_, Some(l))) => Some(l),
+        Some((c, None)) => {
+            eprintln!(
+                "import: unknown language '{c}' (known: {})",
+                crate::i18n::Lang::codes()
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut texts = Vec::new();
+    for path in &args.letters {
+        let name = path.display().to_string();
+        let read = std::fs::read(path)
+            .map_err(|e| format!("{name}: cannot read: {e}"))
+            .and_then(|bytes| crate::import::read::text_of(&name, &bytes));
+        match read {
+            Ok(text) => texts.push((name, text)),
+            Err(e) => {
+                eprintln!("import: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    let letters: Vec<crate::import::Letter> = texts
+        .iter()
+        .map(|(name, text)| crate::import::Letter { name, text, lang })
+        .collect();
+    let draft = match crate::import::import(&letters, chrono::Utc::now()) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("import: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let shown = args
+        .output
+        .as_ref()
+        .map_or("(stdout)".to_string(), |p| p.display().to_string());
+    // the draft must pass the checks `serve` applies: one that does not is the importer's bug
+    if let Err(problems) = load::parse_meeting(&shown, &draft.toml) {
+        for p in &problems {
+            eprintln!("{p}");
+        }
+        eprintln!("import: the draft does not pass check (a bug in the importer); nothing written");
+        return ExitCode::FAILURE;
+    }
+    let written = match &args.output {
+        None => std::io::stdout().write_all(draft.toml.as_bytes()),
+        Some(path) => {
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true);
+            if args.force {
+                options.create(true).truncate(true);
+            } else {
+                options.create_new(true);
+            }
+            match options.open(path) {
+                Ok(mut f) => f.write_all(draft.toml.as_bytes()),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    eprintln!("import: {shown} exists; give --force to overwrite it");
+                    return ExitCode::FAILURE;
+                }
+                Err(e) => Err(e),
+            }
+        }
+    };
+    if let Err(e) = written {
+        eprintln!("import: cannot write {shown}: {e}");
+        return ExitCode::FAILURE;
+    }
+    let names: Vec<&str> = texts.iter().map(|(n, _)| n.as_str()).collect();
+    eprintln!(
+        "import: {} -> {shown}: {} facts found, {} TODOs",
+        names.join(", "),
+        draft.facts,
+        draft.todos.len()
+    );
+    for t in &draft.todos {
+        eprintln!("  TODO: {t}");
+    }
+    ExitCode::SUCCESS
 }
 
 fn healthcheck(binds: &[String]) -> ExitCode {

@@ -211,8 +211,12 @@ time-same-day = { $date }، من ⁦{ $start }⁩ إلى ⁦{ $end }⁩
 time-span = من { $date }، ⁦{ $start }⁩ إلى { $end-date }، ⁦{ $end }⁩
 
 ## Imported drafts
-## The titles `itucal import` writes into a draft meeting file (src/import/draft.rs), from the facts of a letter. { $group } is a group code (SG20, WP1/20, Q2/20, TSAG), { $number } the same without its letters (20, 1/20), { $place } the venue, { $meeting } the meeting's groups (SG20 WP1/20), { $month } month and year from CLDR (Jan 2018), { $name } a co-located group (oneM2M), { $what } one of the import-deadline-* texts.
+## The titles `itucal import` writes into a draft meeting file (src/import/draft.rs), from the facts of a letter. { $group } is a group code (SG20, WP1/20, Q2/20, TSAG), { $number } the same without its letters (20, 1/20), { $place } the venue, { $meeting } the meeting's groups (SG20 WP1/20), { $month } month and year from CLDR (Jan 2018), { $name } a co-located group (oneM2M), { $groups } the meetings' groups (Q1/20–Q4/20, WP1/20), { $count } how many, { $dates } their days, { $what } one of the import-deadline-* texts.
 
+import-meeting-title = { $count ->
+    [one] اجتماع
+   *[other] اجتماعات
+} ⁦{ $groups }⁩، { $place }، { $dates }
 import-sg-meeting = ⁦{ $group }⁩: اجتماع لجنة الدراسات، { $place }
 import-wp-meeting = ⁦{ $group }⁩: اجتماع فرقة العمل، { $place }
 import-group-meeting = ⁦{ $group }⁩: اجتماع، { $place }
@@ -230,3 +234,6 @@ import-deadline-contributions = تقديم المساهمات
 import-geneva = جنيف
 import-itu-headquarters = مقر الاتحاد، جنيف
 import-montbrillant = مدخل مبنى ⁦Montbrillant⁩، مقر الاتحاد، جنيف
+import-addressees = إلى
+import-chairs = الرؤساء
+import-agenda = مشروع جدول الأعمال (الملحق ⁦B⁩)

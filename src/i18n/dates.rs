@@ -42,8 +42,8 @@ static SHORT: PerLang<YMDE> = formatters!(YMDE::medium());
 /// "Wed 24 Jan", "mer. 24 janv.", "1月24日周三", …
 static SHORT_NO_YEAR: PerLang<MDE> = formatters!(MDE::medium());
 
-/// "Jan 2018", "janv. 2018", "2018年1月", …
-static MONTH_YEAR: PerLang<YM> = formatters!(YM::medium());
+/// "January 2018", "janvier 2018", "2018年1月", "يناير 2018", …
+static MONTH_YEAR: PerLang<YM> = formatters!(YM::long());
 
 /// Every name CLDR gives each month in each language, lowercase, longest first: the forms used
 /// in a date (Russian "января") and alone ("январь"), wide and abbreviated ("janvier",
@@ -120,7 +120,8 @@ pub fn month_names(lang: Lang) -> &'static [(String, u32)] {
     names
 }
 
-/// Month and year, abbreviated: "Jan 2018" / "2018年1月" / "janv. 2018".
+/// Month and year: "January 2018" / "2018年1月" / "يناير 2018" (CLDR's abbreviated Arabic form
+/// is numeric).
 pub fn month_year(d: NaiveDate, lang: Lang) -> String {
     MONTH_YEAR[lang.index()].format(&gregorian(d)).to_string()
 }
@@ -289,7 +290,8 @@ mod tests {
                 "{lang:?}: not longest first"
             );
         }
-        assert_eq!(month_year(d("2018-01-24"), Lang::En), "Jan 2018");
+        assert_eq!(month_year(d("2018-01-24"), Lang::En), "January 2018");
+        assert_eq!(month_year(d("2018-01-24"), Lang::Ar), "يناير 2018");
     }
 
     #[test]

@@ -203,8 +203,12 @@ time-same-day = { $date }, { $start }–{ $end }
 time-span = { $date }, { $start } – { $end-date }, { $end }
 
 ## Imported drafts
-## The titles `itucal import` writes into a draft meeting file (src/import/draft.rs), from the facts of a letter. { $group } is a group code (SG20, WP1/20, Q2/20, TSAG), { $number } the same without its letters (20, 1/20), { $place } the venue, { $meeting } the meeting's groups (SG20 WP1/20), { $month } month and year from CLDR (Jan 2018), { $name } a co-located group (oneM2M), { $what } one of the import-deadline-* texts.
+## The titles `itucal import` writes into a draft meeting file (src/import/draft.rs), from the facts of a letter. { $group } is a group code (SG20, WP1/20, Q2/20, TSAG), { $number } the same without its letters (20, 1/20), { $place } the venue, { $meeting } the meeting's groups (SG20 WP1/20), { $month } month and year from CLDR (Jan 2018), { $name } a co-located group (oneM2M), { $groups } the meetings' groups (Q1/20–Q4/20, WP1/20), { $count } how many, { $dates } their days, { $what } one of the import-deadline-* texts.
 
+import-meeting-title = { $groups } { $count ->
+    [one] meeting
+   *[other] meetings
+}, { $place }, { $dates }
 import-sg-meeting = { $group } meeting, { $place }
 import-wp-meeting = { $group } meeting, { $place }
 import-group-meeting = { $group } meeting, { $place }
@@ -222,3 +226,6 @@ import-deadline-contributions = ITU-T Member contributions
 import-geneva = Geneva
 import-itu-headquarters = ITU headquarters, Geneva
 import-montbrillant = Montbrillant building entrance, ITU headquarters, Geneva
+import-addressees = Addressed to
+import-chairs = Chairmen named
+import-agenda = Draft agenda (Annex B)

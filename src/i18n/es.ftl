@@ -203,8 +203,12 @@ time-same-day = { $date }, { $start }–{ $end }
 time-span = { $date }, { $start } – { $end-date }, { $end }
 
 ## Imported drafts
-## The titles `itucal import` writes into a draft meeting file (src/import/draft.rs), from the facts of a letter. { $group } is a group code (SG20, WP1/20, Q2/20, TSAG), { $number } the same without its letters (20, 1/20), { $place } the venue, { $meeting } the meeting's groups (SG20 WP1/20), { $month } month and year from CLDR (Jan 2018), { $name } a co-located group (oneM2M), { $what } one of the import-deadline-* texts.
+## The titles `itucal import` writes into a draft meeting file (src/import/draft.rs), from the facts of a letter. { $group } is a group code (SG20, WP1/20, Q2/20, TSAG), { $number } the same without its letters (20, 1/20), { $place } the venue, { $meeting } the meeting's groups (SG20 WP1/20), { $month } month and year from CLDR (Jan 2018), { $name } a co-located group (oneM2M), { $groups } the meetings' groups (Q1/20–Q4/20, WP1/20), { $count } how many, { $dates } their days, { $what } one of the import-deadline-* texts.
 
+import-meeting-title = { $count ->
+    [one] Reunión
+   *[other] Reuniones
+} { $groups }, { $place }, { $dates }
 import-sg-meeting = { $group }: reunión de la Comisión de Estudio, { $place }
 import-wp-meeting = { $group }: reunión del Grupo de Trabajo, { $place }
 import-group-meeting = { $group }: reunión, { $place }
@@ -222,3 +226,6 @@ import-deadline-contributions = presentación de contribuciones
 import-geneva = Ginebra
 import-itu-headquarters = Sede de la UIT, Ginebra
 import-montbrillant = Entrada del edificio Montbrillant, sede de la UIT, Ginebra
+import-addressees = Destinatarios
+import-chairs = Presidentes mencionados
+import-agenda = Proyecto de orden del día (Anexo B)

@@ -203,8 +203,12 @@ time-same-day = { $date }, { $start }–{ $end }
 time-span = { $date }, { $start } – { $end-date }, { $end }
 
 ## Imported drafts
-## The titles `itucal import` writes into a draft meeting file (src/import/draft.rs), from the facts of a letter. { $group } is a group code (SG20, WP1/20, Q2/20, TSAG), { $number } the same without its letters (20, 1/20), { $place } the venue, { $meeting } the meeting's groups (SG20 WP1/20), { $month } month and year from CLDR (Jan 2018), { $name } a co-located group (oneM2M), { $what } one of the import-deadline-* texts.
+## The titles `itucal import` writes into a draft meeting file (src/import/draft.rs), from the facts of a letter. { $group } is a group code (SG20, WP1/20, Q2/20, TSAG), { $number } the same without its letters (20, 1/20), { $place } the venue, { $meeting } the meeting's groups (SG20 WP1/20), { $month } month and year from CLDR (Jan 2018), { $name } a co-located group (oneM2M), { $groups } the meetings' groups (Q1/20–Q4/20, WP1/20), { $count } how many, { $dates } their days, { $what } one of the import-deadline-* texts.
 
+import-meeting-title = { $count ->
+    [one] Réunion
+   *[other] Réunions
+} { $groups }, { $place }, { $dates }
 import-sg-meeting = { $group }: réunion de la Commission d'études, { $place }
 import-wp-meeting = { $group }: réunion du Groupe de travail, { $place }
 import-group-meeting = { $group }: réunion, { $place }
@@ -222,3 +226,6 @@ import-deadline-contributions = soumission des contributions
 import-geneva = Genève
 import-itu-headquarters = Siège de l'UIT, Genève
 import-montbrillant = Entrée Montbrillant, siège de l'UIT, Genève
+import-addressees = Destinataires
+import-chairs = Présidents cités
+import-agenda = Projet d'ordre du jour (Annexe B)

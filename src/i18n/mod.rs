@@ -290,6 +290,8 @@ mod tests {
             "month",
             "name",
             "what",
+            "groups",
+            "dates",
         ]
         .into_iter()
         .map(|n| (n, arg("x")))

@@ -207,8 +207,12 @@ time-same-day = { $date }, { $start }–{ $end }
 time-span = { $date }, { $start } – { $end-date }, { $end }
 
 ## Imported drafts
-## The titles `itucal import` writes into a draft meeting file (src/import/draft.rs), from the facts of a letter. { $group } is a group code (SG20, WP1/20, Q2/20, TSAG), { $number } the same without its letters (20, 1/20), { $place } the venue, { $meeting } the meeting's groups (SG20 WP1/20), { $month } month and year from CLDR (Jan 2018), { $name } a co-located group (oneM2M), { $what } one of the import-deadline-* texts.
+## The titles `itucal import` writes into a draft meeting file (src/import/draft.rs), from the facts of a letter. { $group } is a group code (SG20, WP1/20, Q2/20, TSAG), { $number } the same without its letters (20, 1/20), { $place } the venue, { $meeting } the meeting's groups (SG20 WP1/20), { $month } month and year from CLDR (Jan 2018), { $name } a co-located group (oneM2M), { $groups } the meetings' groups (Q1/20–Q4/20, WP1/20), { $count } how many, { $dates } their days, { $what } one of the import-deadline-* texts.
 
+import-meeting-title = { $count ->
+    [one] Собрание
+   *[other] Собрания
+} { $groups }, { $place }, { $dates }
 import-sg-meeting = { $group }: собрание Исследовательской комиссии, { $place }
 import-wp-meeting = { $group }: собрание Рабочей группы, { $place }
 import-group-meeting = { $group }: собрание, { $place }
@@ -226,3 +230,6 @@ import-deadline-contributions = представление вкладов
 import-geneva = Женева
 import-itu-headquarters = Штаб-квартира МСЭ, Женева
 import-montbrillant = Вход в здание "Монбрийан", штаб-квартира МСЭ, Женева
+import-addressees = Адресаты
+import-chairs = Председатели
+import-agenda = Проект повестки дня (Приложение B)

@@ -195,8 +195,9 @@ time-same-day = { $date } { $start }–{ $end }
 time-span = { $date } { $start }至{ $end-date } { $end }
 
 ## Imported drafts
-## The titles `itucal import` writes into a draft meeting file (src/import/draft.rs), from the facts of a letter. { $group } is a group code (SG20, WP1/20, Q2/20, TSAG), { $number } the same without its letters (20, 1/20), { $place } the venue, { $meeting } the meeting's groups (SG20 WP1/20), { $month } month and year from CLDR (Jan 2018), { $name } a co-located group (oneM2M), { $what } one of the import-deadline-* texts.
+## The titles `itucal import` writes into a draft meeting file (src/import/draft.rs), from the facts of a letter. { $group } is a group code (SG20, WP1/20, Q2/20, TSAG), { $number } the same without its letters (20, 1/20), { $place } the venue, { $meeting } the meeting's groups (SG20 WP1/20), { $month } month and year from CLDR (Jan 2018), { $name } a co-located group (oneM2M), { $groups } the meetings' groups (Q1/20–Q4/20, WP1/20), { $count } how many, { $dates } their days, { $what } one of the import-deadline-* texts.
 
+import-meeting-title = { $groups }会议，{ $place }，{ $dates }
 import-sg-meeting = 第{ $number }研究组会议，{ $place }
 import-wp-meeting = 第{ $number }工作组会议，{ $place }
 import-group-meeting = { $group }会议，{ $place }
@@ -214,3 +215,6 @@ import-deadline-contributions = 提交ITU-T成员文稿
 import-geneva = 日内瓦
 import-itu-headquarters = 日内瓦国际电联总部
 import-montbrillant = 日内瓦国际电联总部Montbrillant大楼入口处
+import-addressees = 致
+import-chairs = 主席
+import-agenda = 议程草案（附件B）
