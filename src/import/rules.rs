@@ -503,7 +503,8 @@ impl Rules {
 
     fn single_hit(&self, text: &str, c: &Captures) -> Option<DateHit> {
         let at = c.get(0)?.range();
-        if !starts_clean(text, c.name("y").or(c.name("d"))?.start()) {
+        let lead = if self.lang == Lang::Zh { "y" } else { "d" };
+        if !starts_clean(text, c.name(lead)?.start()) {
             return None;
         }
         let day = |n: &str| c.name(n)?.as_str().parse::<u32>().ok();
@@ -722,6 +723,8 @@ mod tests {
             );
         }
         assert!(spans(Lang::En, "31 February 2018").is_empty());
+        // a day glued to the digits before it is no day ("2428 января": a lost dash)
+        assert!(spans(Lang::Ru, "Женева, 2428 января 2011 года").is_empty());
         assert!(spans(Lang::Zh, "2018年13月1日").is_empty());
     }
 
