@@ -17,6 +17,12 @@ struct Expected {
     language: String,
     held_out: bool,
     excerpt: String,
+    /// The measurement round the letter was held out in (docs/import.md keeps each round's
+    /// table); the rules were fixed after it, so the letter now counts among those written
+    /// against.
+    #[serde(default)]
+    #[allow(dead_code)]
+    held_out_in_round: Option<u32>,
     /// What is special about the letter (read by people, not by the test).
     #[serde(default)]
     #[allow(dead_code)]
@@ -60,7 +66,10 @@ fn letters() -> Vec<(String, String, Expected)> {
             .to_string();
         let expected: Expected = toml::from_str(&std::fs::read_to_string(&p).unwrap())
             .unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-        assert!(!expected.source.is_empty() && !expected.excerpt.is_empty(), "{name}");
+        assert!(
+            !expected.source.is_empty() && !expected.excerpt.is_empty(),
+            "{name}"
+        );
         let text = std::fs::read_to_string(dir().join(format!("{name}.txt")))
             .unwrap_or_else(|e| panic!("{name}.txt: {e}"));
         out.push((name, text, expected));
@@ -255,10 +264,8 @@ fn docs_import_md_holds_the_measured_table_and_the_held_out_misses() {
     for w in &m.held_out_wrong {
         println!("- {w}");
     }
-    let doc = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/import.md"),
-    )
-    .unwrap();
+    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/import.md"))
+        .unwrap();
     let between = |begin: &str, end: &str| -> String {
         let from = doc.find(begin).map(|i| i + begin.len()).unwrap_or(0);
         let to = doc[from..].find(end).map_or(from, |i| from + i);

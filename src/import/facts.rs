@@ -144,7 +144,7 @@ static BOOKMARK: LazyLock<Regex> = LazyLock::new(|| re(r"\[bookmark:[^\]]*\]"));
 static BULLET: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|\s)[-–—•·]\s*"));
 static ADDRESSEE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:^|/)\s*[-–·•]\s*(?P<who>\S.*?)\s*[;；,，.。]?\s*$"));
-static PHONE: LazyLock<Regex> = LazyLock::new(|| re(r"\+\s?\d{1,3}(?:[ \u{a0}]\d{1,4}){2,5}"));
+static PHONE: LazyLock<Regex> = LazyLock::new(|| re(r"\+\s?\d{1,3}(?:[ \u{a0}]\d{1,7}){1,5}"));
 static EMAIL: LazyLock<Regex> =
     LazyLock::new(|| re(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"));
 static URL: LazyLock<Regex> = LazyLock::new(|| re(r"https?://[^\s<>()（）「」，,]+"));
@@ -194,15 +194,19 @@ pub fn read(text: &str, lang: Lang) -> Facts {
             let (text, cited, end) = subject_text(r, &lines, i);
             (Some((text, cited)), end)
         }
+        // no subject: the body begins at the salutation; without one either (a letter
+        // flattened into a paragraph), the body rules read the whole text
         None => (
             None,
             lines
                 .iter()
                 .position(|l| r.salutation.is_match(l))
-                .unwrap_or(lines.len().min(40)),
+                .unwrap_or(0),
         ),
     };
-    let head_end = subject_at.unwrap_or(body_from);
+    let head_end = subject_at
+        .or(Some(body_from).filter(|&b| b > 0))
+        .unwrap_or(lines.len().min(40));
     let head = &lines[..head_end];
 
     // reference and date
@@ -289,6 +293,12 @@ pub fn read(text: &str, lang: Lang) -> Facts {
                 ));
             }
         }
+    }
+
+    // no group in the subject (none found, or its label broken by extraction): the
+    // invitation sentence names the meeting and its days
+    if f.meetings.is_empty() && f.undated_groups.is_empty() {
+        invitation(r, &lines, &mut f);
     }
 
     let body = body_from..lines.len();
@@ -400,6 +410,18 @@ fn groups_in(r: &Rules, text: &str) -> Vec<(MeetingKind, String)> {
             format!("Q{}/{}", number(&c, "q"), number(&c, "sg")),
         ));
     }
+    for c in r.working_parties.captures_iter(text) {
+        for wp in c["list"]
+            .split(|ch: char| !ch.is_ascii_digit())
+            .filter(|n| !n.is_empty())
+        {
+            let wp: u32 = wp.parse().unwrap_or(0);
+            parts.push((
+                MeetingKind::WorkingParty,
+                format!("WP{wp}/{}", number(&c, "sg")),
+            ));
+        }
+    }
     for c in r.working_party.captures_iter(text) {
         parts.push((
             MeetingKind::WorkingParty,
@@ -418,6 +440,50 @@ fn groups_in(r: &Rules, text: &str) -> Vec<(MeetingKind, String)> {
         push(k, g);
     }
     out
+}
+
+/// The meetings the invitation sentence names: the groups after its words ("invite you to
+/// attend …") and the first days after them, to the end of the sentence.
+fn invitation(r: &Rules, lines: &[String], f: &mut Facts) {
+    for (i, l) in lines.iter().enumerate() {
+        let Some(m) = r.invitation.find(l) else {
+            continue;
+        };
+        // the sentence may wrap onto the next lines
+        let mut sentence = l[m.end()..].to_string();
+        for next in lines.iter().skip(i + 1).take(3) {
+            if sentence.contains(". ") || sentence.trim_end().ends_with(['.', '。']) {
+                break;
+            }
+            sentence.push(' ');
+            sentence.push_str(next);
+        }
+        let end = sentence
+            .find(". ")
+            .or_else(|| sentence.find('。'))
+            .unwrap_or(sentence.len());
+        let sentence = &sentence[..end];
+        let Some(hit) = r.dates(sentence).into_iter().next() else {
+            continue;
+        };
+        let groups = groups_in(r, &sentence[..hit.at.start]);
+        if groups.is_empty() {
+            continue;
+        }
+        for (kind, group) in groups {
+            f.meetings.push(found(
+                lines,
+                MeetingFact {
+                    kind,
+                    group,
+                    first: hit.first,
+                    last: hit.last,
+                },
+                i,
+            ));
+        }
+        return;
+    }
 }
 
 fn kind_of(group: &str) -> MeetingKind {
@@ -601,12 +667,16 @@ fn contacts(r: &Rules, head: &[String], f: &mut Facts, at: &dyn Fn(usize) -> Lin
     let mut labels: Vec<((usize, usize), Label)> = Vec::new();
     let mut phones: Vec<((usize, usize), String)> = Vec::new();
     for (i, l) in head.iter().enumerate() {
+        // "Telefax" and "Telephone" of the page footer are no labels: \b keeps them out
         labels.extend(r.tel.find_iter(l).map(|m| ((i, m.start()), Label::Tel)));
         labels.extend(r.fax.find_iter(l).map(|m| ((i, m.start()), Label::Fax)));
         phones.extend(
             PHONE
                 .find_iter(l)
-                .filter(|m| m.as_str().chars().filter(char::is_ascii_digit).count() >= 9)
+                .filter(|m| {
+                    let digits = m.as_str().chars().filter(char::is_ascii_digit).count();
+                    (9..=15).contains(&digits)
+                })
                 .map(|m| ((i, m.start()), collapse(m.as_str()))),
         );
         if f.email.is_none() {

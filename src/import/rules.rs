@@ -78,8 +78,13 @@ pub struct Rules {
     pub study_group: Regex,
     /// A working party: captures `wp` and `sg`.
     pub working_party: Regex,
+    /// Several working parties of one study group: captures `list` (`1, 2 and 3`) and `sg`.
+    pub working_parties: Regex,
     /// Questions are written `Q2/20` in every language: captures `q` and `sg`.
     pub question: Regex,
+    /// The words of the invitation ("it is my pleasure to invite you", "I would like to inform
+    /// you"): the sentence that follows them names the meeting and its days.
+    pub invitation: Regex,
     /// The word that makes Questions' meetings rapporteur group meetings.
     pub rapporteur: Regex,
     /// Geneva, as the language writes it.
@@ -104,7 +109,7 @@ pub struct Rules {
     pub person: Regex,
     /// The heading of Annex B.
     pub annex_b: Regex,
-    /// Telephone, fax and web labels of the letter head.
+    /// The telephone label of the letter head.
     pub tel: Regex,
     /// The fax label.
     pub fax: Regex,
@@ -132,9 +137,6 @@ fn re(pattern: &str) -> Regex {
 
 /// Shared by every language: codes are written in Latin letters in all six.
 const QUESTION: &str = r"Q\s*(?P<q>\d{1,2})\s*/\s*(?P<sg>\d{1,2})";
-const TEL: &str = r"(?i)\b(?:tel|tél|teléfono|тел)\b\.?|电话|الهاتف";
-const FAX: &str = r"(?i)\b(?:fax|télécopie|факс)\b|传真|الفاكس";
-const WEB: &str = r"(?i)\bweb\b|网址|сайт|الموقع";
 
 fn build(lang: Lang) -> Rules {
     let months = dates::month_names(lang);
@@ -376,6 +378,49 @@ fn build(lang: Lang) -> Rules {
             "مساهم",
         ]),
     };
+    // the head's labels in the letter's own language only: every edition's page footer gives
+    // ITU's switchboard in English ("Place des Nations … Tel: +41 22 730 5111")
+    let (tel, fax, web) = match lang {
+        Lang::En => (r"(?i)\btel\b\.?", r"(?i)\bfax\b", r"(?i)\bweb\b"),
+        Lang::Zh => ("电话", "传真", "网址"),
+        Lang::Fr => (
+            r"(?i)\bt[ée]l\b\.?",
+            r"(?i)\bfax\b|télécopie",
+            r"(?i)\bweb\b|site",
+        ),
+        Lang::Es => (r"(?i)\btel\b\.?|teléfono", r"(?i)\bfax\b", r"(?i)\bweb\b"),
+        Lang::Ru => (r"(?i)\bтел\b\.?", r"(?i)\bфакс\b", r"(?i)\bсайт\b|\bвеб\b"),
+        Lang::Ar => ("الهاتف", "الفاكس", "الموقع"),
+    };
+    let invitation = match lang {
+        Lang::En => r"(?i)\b(?:invite\s+you|inform\s+you)\b",
+        Lang::Zh => "邀请您|荣幸地通知您",
+        Lang::Fr => r"(?i)\b(?:vous\s+inviter|vous\s+informer)\b",
+        Lang::Es => r"(?i)\b(?:invitarle|informarle)\b",
+        Lang::Ru => r"(?i)пригласить\s+вас|проинформировать\s+вас|сообщить\s+вам",
+        Lang::Ar => "أدعوكم|أبلغكم",
+    };
+    // several working parties in one subject: "Working Parties 1, 2 and 3/13"
+    let working_parties = match lang {
+        Lang::En => {
+            r"(?i)Working\s+Parties\s+(?P<list>\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+)\s*/\s*(?P<sg>\d{1,2})"
+        }
+        Lang::Zh => {
+            r"第\s*(?P<list>\d{1,2}(?:\s*(?:、|,|，|和|及)\s*\d{1,2})+)\s*/\s*(?P<sg>\d{1,2})\s*工作组"
+        }
+        Lang::Fr => {
+            r"(?i)Groupes\s+de\s+travail\s+(?P<list>\d{1,2}(?:\s*(?:,|et)\s*\d{1,2})+)\s*/\s*(?P<sg>\d{1,2})"
+        }
+        Lang::Es => {
+            r"(?i)Grupos\s+de\s+Trabajo\s+(?P<list>\d{1,2}(?:\s*(?:,|y)\s*\d{1,2})+)\s*/\s*(?P<sg>\d{1,2})"
+        }
+        Lang::Ru => {
+            r"(?i)Рабочих\s+групп\s+(?P<list>\d{1,2}(?:\s*(?:,|и)\s*\d{1,2})+)\s*/\s*(?P<sg>\d{1,2})"
+        }
+        Lang::Ar => {
+            r"فرق\s+العمل\s+(?P<list>\d{1,2}(?:\s*(?:،|,|و)\s*\d{1,2})+)\s*/\s*(?P<sg>\d{1,2})"
+        }
+    };
     let (deadlines, deadlines_end, colocated, chair_line, person, annex_b, to) = match lang {
         Lang::En => (
             r"(?i)^\W*Key\s+deadlines",
@@ -452,9 +497,11 @@ fn build(lang: Lang) -> Rules {
         chair_line: re(chair_line),
         person: re(person),
         annex_b: re(annex_b),
-        tel: re(TEL),
-        fax: re(FAX),
-        web: re(WEB),
+        tel: re(tel),
+        fax: re(fax),
+        web: re(web),
+        working_parties: re(working_parties),
+        invitation: re(invitation),
         to: re(to),
         span,
         single,
