@@ -174,3 +174,49 @@ fn an_unknown_language_is_refused_with_the_known_ones() {
         "import: unknown language 'de' (known: ar, zh, en, fr, ru, es)\n"
     );
 }
+
+#[test]
+fn a_docx_letter_gives_the_same_facts_as_its_text() {
+    // zh-3-20.docx is built from zh-3-20.txt by tests/fixtures/letters/make-docx.py: runs
+    // split mid-date, tabs, the head and the Key deadlines as tables
+    use itucal::import::{facts, read};
+    let dir = root().join("tests/fixtures/letters");
+    let bytes = std::fs::read(dir.join("zh-3-20.docx")).unwrap();
+    let from_docx = read::text_of("zh-3-20.docx", &bytes).unwrap();
+    let from_txt = std::fs::read_to_string(dir.join("zh-3-20.txt")).unwrap();
+    assert_eq!(read::detect(&from_docx), Some(itucal::i18n::Lang::Zh));
+    let (d, t) = (
+        facts::read(&from_docx, itucal::i18n::Lang::Zh),
+        facts::read(&from_txt, itucal::i18n::Lang::Zh),
+    );
+    let values = |f: &facts::Facts| {
+        format!(
+            "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+            f.meetings.iter().map(|m| &m.value).collect::<Vec<_>>(),
+            f.colocated.iter().map(|m| &m.value).collect::<Vec<_>>(),
+            f.opening.iter().map(|m| m.value).collect::<Vec<_>>(),
+            f.registration.iter().map(|m| &m.value).collect::<Vec<_>>(),
+            f.deadlines.iter().map(|m| &m.value).collect::<Vec<_>>(),
+            [&f.phone, &f.fax, &f.email, &f.web].map(|c| c.as_ref().map(|c| c.value.clone())),
+            f.date.as_ref().map(|d| d.value),
+            f.agenda.iter().map(|a| &a.value).collect::<Vec<_>>(),
+        )
+    };
+    assert_eq!(values(&d), values(&t));
+    assert_eq!(d.deadlines.len(), 4);
+    assert_eq!(d.agenda.len(), 14);
+}
+
+#[test]
+fn the_command_reads_a_docx_letter() {
+    let docx = root().join("tests/fixtures/letters/zh-3-20.docx");
+    let out = itucal(&["import", docx.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let toml = String::from_utf8(out.stdout).unwrap();
+    assert!(toml.contains("key = \"deadline-visa-support-letter\""));
+    assert!(toml.contains("start = 2018-01-15T08:30:00"));
+}
