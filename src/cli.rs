@@ -1,11 +1,13 @@
-//! The command line: `check`, `serve`, `export`, `import` and `healthcheck`. Errors are printed once here
+//! The command line: `check`, `lock`, `serve`, `export`, `import` and `healthcheck`. Errors are
+//! printed once here
 //! and mapped to the exit code; the work is done by the library modules.
 
 use crate::load;
 use crate::model::Drafts;
 use crate::select::Feed;
-use crate::store::Store;
+use crate::store::{Snapshot, Store};
 use crate::web::{self, AppState};
+use chrono::Timelike;
 use clap::{Parser, Subcommand};
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
@@ -31,6 +33,20 @@ pub enum Command {
         /// Directory of meeting files.
         #[arg(default_value = "data", env = "ITUCAL_DATA")]
         dir: PathBuf,
+        /// Also fail (naming each event) when the data no longer matches the lock file.
+        #[arg(long)]
+        locked: bool,
+    },
+    /// Record every event's content, SEQUENCE and change time in the lock file of the data
+    /// directory (itucal.lock), and append what changed to its history; print the changes.
+    Lock {
+        /// Directory of meeting files (the lock file is written there).
+        #[arg(default_value = "data", env = "ITUCAL_DATA")]
+        dir: PathBuf,
+        /// The time to record the changes at (UTC, e.g. 2018-01-16T10:00:00Z), instead of now:
+        /// for a change published earlier than it is locked. Never before the lock's last one.
+        #[arg(long)]
+        at: Option<String>,
     },
     /// Serve the feeds and pages over HTTP; reload the data when it changes or on SIGHUP.
     Serve(ServeArgs),
@@ -121,7 +137,8 @@ pub struct ImportArgs {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        Command::Check { dir } => check(&dir),
+        Command::Check { dir, locked } => check(&dir, locked),
+        Command::Lock { dir, at } => lock(&dir, at.as_deref()),
         Command::Serve(args) => serve(args),
         Command::Export(args) => export(args),
         Command::Import(args) => import(args),
@@ -142,22 +159,148 @@ fn load_or_report(dir: &Path) -> Option<crate::model::Catalog> {
     }
 }
 
-fn check(dir: &Path) -> ExitCode {
-    match load_or_report(dir) {
-        Some(c) => {
-            let drafts = match c.draft_count() {
-                0 => String::new(),
-                n => format!(" ({n} draft, not served without --drafts)"),
-            };
-            println!(
-                "ok: {} meetings{drafts}, {} events",
-                c.meetings.len(),
-                c.event_count()
-            );
-            ExitCode::SUCCESS
+/// The meeting files and lock of `dir` as served (with draft meetings as `drafts` says), or
+/// their problems printed. Never writes: a stale lock is served as `itucal lock` would advance
+/// it, and said so in the log.
+fn snapshot_or_report(dir: &Path, drafts: Drafts) -> Option<Snapshot> {
+    match Snapshot::load_served(dir, drafts) {
+        Ok(s) => {
+            for o in s.stale() {
+                tracing::warn!("lock is stale: {o}; run `itucal lock`");
+            }
+            Some(s)
         }
-        None => ExitCode::FAILURE,
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("{p}");
+            }
+            eprintln!("{} problem(s); nothing was loaded", problems.len());
+            None
+        }
     }
+}
+
+fn check(dir: &Path, locked: bool) -> ExitCode {
+    let Some(c) = load_or_report(dir) else {
+        return ExitCode::FAILURE;
+    };
+    let drafts = match c.draft_count() {
+        0 => String::new(),
+        n => format!(" ({n} draft, not served without --drafts)"),
+    };
+    let (meetings, events) = (c.meetings.len(), c.event_count());
+    // drafts are not published: the lock holds what subscribers were shown
+    let c = c.served(Drafts::Hidden);
+    let lock = match read_lock(dir) {
+        Ok(lock) => lock,
+        Err(()) => return ExitCode::FAILURE,
+    };
+    let path = crate::lock::file::path(dir);
+    let mut state = String::new();
+    if locked {
+        let Some(lock) = lock else {
+            eprintln!(
+                "{}: no lock file; run `itucal lock {}` and commit it with the data",
+                path.display(),
+                dir.display()
+            );
+            return ExitCode::FAILURE;
+        };
+        let (_, outcomes) = crate::lock::advance(Some(&lock), &c, lock.last_change());
+        if !outcomes.is_empty() {
+            for o in &outcomes {
+                eprintln!("{}: {o}", path.display());
+            }
+            eprintln!(
+                "{} event(s) differ from the lock; run `itucal lock {}`, review its diff and commit it",
+                outcomes.len(),
+                dir.display()
+            );
+            return ExitCode::FAILURE;
+        }
+        let version = lock.latest().map_or(0, |v| v.number);
+        state = format!("; the lock is current (version {version})");
+    }
+    println!("ok: {meetings} meetings{drafts}, {events} events{state}");
+    ExitCode::SUCCESS
+}
+
+/// The lock file of `dir` (`None` when there is none), or its problems printed.
+fn read_lock(dir: &Path) -> Result<Option<crate::lock::Lock>, ()> {
+    crate::lock::file::read(dir).map_err(|problems| {
+        for p in &problems {
+            eprintln!("{p}");
+        }
+        eprintln!("{} problem(s) in the lock file", problems.len());
+    })
+}
+
+fn lock(dir: &Path, at: Option<&str>) -> ExitCode {
+    let Some(catalog) = load_or_report(dir) else {
+        return ExitCode::FAILURE;
+    };
+    // a draft is locked once it is published: when its `draft = true` goes
+    let catalog = catalog.served(Drafts::Hidden);
+    let Ok(old) = read_lock(dir) else {
+        return ExitCode::FAILURE;
+    };
+    let at = match at {
+        None => chrono::Utc::now()
+            .with_nanosecond(0)
+            .unwrap_or_else(chrono::Utc::now),
+        Some(text) => match chrono::DateTime::parse_from_rfc3339(text) {
+            Ok(t) if t.offset().local_minus_utc() == 0 && t.nanosecond() == 0 => {
+                t.with_timezone(&chrono::Utc)
+            }
+            _ => {
+                eprintln!(
+                    "--at '{text}' is not a UTC time to the second like 2018-01-16T10:00:00Z"
+                );
+                return ExitCode::FAILURE;
+            }
+        },
+    };
+    let path = crate::lock::file::path(dir);
+    if let Some(last) = old.as_ref().map(crate::lock::Lock::last_change)
+        && at < last
+    {
+        eprintln!(
+            "{}: the lock's last change is at {}; a new one cannot be recorded before it ({})",
+            path.display(),
+            last.format("%Y-%m-%dT%H:%M:%SZ"),
+            at.format("%Y-%m-%dT%H:%M:%SZ")
+        );
+        return ExitCode::FAILURE;
+    }
+    let (new, outcomes) = crate::lock::advance(old.as_ref(), &catalog, at);
+    if outcomes.is_empty() {
+        let version = new.latest().map_or(0, |v| v.number);
+        println!(
+            "nothing changed; {} is current (version {version})",
+            path.display()
+        );
+        return ExitCode::SUCCESS;
+    }
+    // written beside the lock and renamed over it: a server reloading meanwhile reads the old
+    // lock or the new one, never half of one
+    let tmp = dir.join(format!(".{}.new", crate::lock::FILE_NAME));
+    let written = std::fs::write(&tmp, crate::lock::file::write(&new))
+        .and_then(|()| std::fs::rename(&tmp, &path));
+    if let Err(e) = written {
+        eprintln!("cannot write {}: {e}", path.display());
+        let _ = std::fs::remove_file(&tmp);
+        return ExitCode::FAILURE;
+    }
+    for o in &outcomes {
+        println!("{o}");
+    }
+    let version = new.latest().map_or(0, |v| v.number);
+    println!(
+        "version {version}: {} event(s) changed; wrote {}",
+        outcomes.len(),
+        path.display()
+    );
+    ExitCode::SUCCESS
 }
 
 /// The public base URL: as configured (without a trailing slash), else `http://{bound address}`
@@ -172,7 +315,12 @@ pub fn public_url(configured: Option<&str>, bound: SocketAddr) -> String {
 
 fn serve(args: ServeArgs) -> ExitCode {
     let _log = crate::logs::init(args.log_format);
-    let Some(catalog) = load_or_report(&args.data) else {
+    let drafts = if args.drafts {
+        Drafts::Shown
+    } else {
+        Drafts::Hidden
+    };
+    let Some(snapshot) = snapshot_or_report(&args.data, drafts) else {
         return ExitCode::FAILURE;
     };
     let mut listeners = Vec::new();
@@ -195,16 +343,7 @@ fn serve(args: ServeArgs) -> ExitCode {
     };
     let base = public_url(args.public_url.as_deref(), first);
     let addrs: Vec<String> = bound.iter().map(|a| format!("http://{a}")).collect();
-    let drafts = if args.drafts {
-        Drafts::Shown
-    } else {
-        Drafts::Hidden
-    };
-    let hidden = match drafts {
-        Drafts::Hidden => catalog.draft_count(),
-        Drafts::Shown => 0,
-    };
-    let store = Arc::new(Store::serving(catalog, drafts));
+    let store = Arc::new(Store::new(snapshot).with_drafts(drafts));
     let _watcher = crate::watch::spawn(Arc::clone(&store), args.data.clone());
     let state = AppState::new(Arc::clone(&store), base.clone());
     let result = actix_web::rt::System::new().block_on(async move {
@@ -212,7 +351,7 @@ fn serve(args: ServeArgs) -> ExitCode {
         // the server installs its signal handlers when first polled: let it run once, so
         // that a supervisor (or a test) waiting for the announcement can stop it gracefully
         actix_web::rt::task::yield_now().await;
-        announce(&store, &args.data, &addrs, &base, hidden);
+        announce(&store, &args.data, &addrs, &base);
         server.await.map_err(std::io::Error::other)?
     });
     match result {
@@ -229,8 +368,9 @@ fn serve(args: ServeArgs) -> ExitCode {
 
 /// Prints what is served where: the addresses and every feed URL, and how many draft meetings
 /// are left out.
-fn announce(store: &Store, data: &Path, addrs: &[String], base: &str, hidden_drafts: usize) {
+fn announce(store: &Store, data: &Path, addrs: &[String], base: &str) {
     let snap = store.snapshot();
+    let hidden_drafts = snap.drafts_left_out();
     let catalog = snap.catalog();
     println!(
         "itucal: {} meetings, {} events from {}",
@@ -259,14 +399,11 @@ fn announce(store: &Store, data: &Path, addrs: &[String], base: &str, hidden_dra
 }
 
 fn export(args: ExportArgs) -> ExitCode {
-    let Some(catalog) = load_or_report(&args.data) else {
+    // an export is for the public: drafts are never in it
+    let Some(snapshot) = snapshot_or_report(&args.data, Drafts::Hidden) else {
         return ExitCode::FAILURE;
     };
-    // an export is for the public: drafts are never in it
-    let state = AppState::new(
-        Arc::new(Store::serving(catalog, Drafts::Hidden)),
-        args.public_url,
-    );
+    let state = AppState::new(Arc::new(Store::new(snapshot)), args.public_url);
     match crate::export::export(state, &args.out) {
         Ok(manifest) => {
             println!(

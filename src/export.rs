@@ -85,7 +85,14 @@ pub fn urls(catalog: &Catalog) -> Vec<(String, String)> {
         };
         Some([page, html, text])
     });
-    for [page, html, text] in meetings.chain(subscribable) {
+    let changes = std::iter::once(None)
+        .chain(catalog.meetings.iter().map(|m| Some(m.id.as_str())))
+        .collect::<Vec<_>>();
+    let changes_pages = changes.iter().map(|id| {
+        let show = [Show::Page, Show::EmailHtml, Show::EmailText];
+        show.map(|s| links::changes_route(*id, s))
+    });
+    for [page, html, text] in meetings.chain(subscribable).chain(changes_pages) {
         pages.push((page, vec![html, text]));
     }
     for (page, snippets) in pages {
@@ -109,6 +116,24 @@ pub fn urls(catalog: &Catalog) -> Vec<(String, String)> {
                     format!("{}{suffix}.{ext}", stem.trim_start_matches('/')),
                 ));
             }
+        }
+    }
+    // the Atom feeds of the changes: the language in the file name, as the pages have it
+    for id in &changes {
+        let path = links::changes_atom_path(*id);
+        let stem = path
+            .strip_suffix(".atom")
+            .unwrap_or(&path)
+            .trim_start_matches('/');
+        for lang in Lang::ALL {
+            let (query, file) = match lang {
+                Lang::En => (String::new(), format!("{stem}.atom")),
+                other => (
+                    format!("?lang={}", other.code()),
+                    format!("{stem}.{}.atom", other.code()),
+                ),
+            };
+            out.push((format!("{path}{query}"), file));
         }
     }
     for route in [Route::Style, Route::Script, Route::Icon] {

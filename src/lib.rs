@@ -7,6 +7,9 @@
 //! * [`load`]: reads `data/*.toml`, checks every rule of the data format and reports every
 //!   problem as `file:line:col: message`; yields a [`model::Catalog`] or nothing.
 //! * [`model`]: the validated meetings and events; only `load` builds them.
+//! * [`lock`]: the reviewed lock file beside the data (`data/itucal.lock`): every event's
+//!   content hash, SEQUENCE and change time, and the history of changes told in words;
+//!   `itucal lock` advances it, and the catalog is served through it.
 //! * [`i18n`]: the six languages: the language table, every fixed text (Fluent, one file per
 //!   language) and dates from CLDR. Pure.
 //! * [`select`]: which events a feed request holds (feed, language, kinds, groups). Pure.
@@ -31,6 +34,7 @@ pub mod i18n;
 pub mod import;
 pub mod links;
 pub mod load;
+pub mod lock;
 pub mod logs;
 pub mod model;
 pub mod render;

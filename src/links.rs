@@ -292,6 +292,27 @@ pub fn meeting_route(id: &str, show: Show) -> String {
     .path(&[id])
 }
 
+/// The path of the changes page of a meeting (or of every meeting), or of one of its e-mail
+/// snippets.
+pub fn changes_route(meeting: Option<&str>, show: Show) -> String {
+    match (meeting, show) {
+        (None, Show::Page) => Route::Changes.path(&[]),
+        (None, Show::EmailHtml) => Route::ChangesEmailHtml.path(&[]),
+        (None, Show::EmailText) => Route::ChangesEmailText.path(&[]),
+        (Some(id), Show::Page) => Route::MeetingChanges.path(&[id]),
+        (Some(id), Show::EmailHtml) => Route::MeetingChangesEmailHtml.path(&[id]),
+        (Some(id), Show::EmailText) => Route::MeetingChangesEmailText.path(&[id]),
+    }
+}
+
+/// The path of the Atom feed of a meeting's changes (or of every meeting's).
+pub fn changes_atom_path(meeting: Option<&str>) -> String {
+    match meeting {
+        None => Route::ChangesAtom.path(&[]),
+        Some(id) => Route::MeetingChangesAtom.path(&[id]),
+    }
+}
+
 /// The absolute URL of a meeting's page in `lang`.
 pub fn meeting_url(base: &str, id: &str, lang: Lang) -> String {
     format!("{base}{}", with_query(&meeting_path(id), &lang_query(lang)))

@@ -283,10 +283,22 @@ pub struct Event {
     pub url: Option<String>,
     /// Status.
     pub status: Status,
-    /// Revision number.
+    /// Revision number: 0 as loaded; from the lock file when there is one ([`crate::lock`]).
     pub sequence: u32,
-    /// Last change of this event (falls back to the meeting's).
+    /// Last change of this event: the data's `updated` (or the meeting's) as loaded; the
+    /// lock's change time when there is a lock.
     pub updated: DateTime<Utc>,
+    /// The latest change told about this event in the lock's history, if any.
+    pub change: Option<LastChange>,
+}
+
+/// The latest change of an event as the lock's history tells it: when, and in words.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct LastChange {
+    /// When `itucal lock` recorded it.
+    pub at: DateTime<Utc>,
+    /// The sentence, in every language the change was written in.
+    pub text: Text,
 }
 
 /// One meeting: the content of one data file.
@@ -305,6 +317,9 @@ pub struct Meeting {
     pub updated: DateTime<Utc>,
     /// Declared groups, in the file's order.
     pub groups: Vec<Group>,
+    /// For each of `groups`, the index of the group it is within (a Question's Working Party,
+    /// a Working Party's Study Group), if the data says.
+    pub within: Vec<Option<usize>>,
     /// The meeting's page.
     pub url: Option<String>,
     /// Name.
@@ -337,9 +352,39 @@ impl Meeting {
         self.groups.iter().position(|g| g.slug() == slug)
     }
 
+    /// Whether group `a` is (directly or through others) within group `b`.
+    pub fn is_within(&self, a: usize, b: usize) -> bool {
+        let mut at = self.within[a];
+        // the loader refuses cycles; the bound only keeps a mistake from looping
+        for _ in 0..self.groups.len() {
+            match at {
+                Some(p) if p == b => return true,
+                Some(p) => at = self.within[p],
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// Whether groups `a` and `b` are one, or one is within the other: what a group's feed
+    /// holds of the other's events (never a sibling's).
+    pub fn related(&self, a: usize, b: usize) -> bool {
+        a == b || self.is_within(a, b) || self.is_within(b, a)
+    }
+
     /// The event with this key.
     pub fn event(&self, key: &str) -> Option<&Event> {
         self.events.iter().find(|e| e.key == key)
+    }
+
+    /// Sorts the events as every feed and page lists them: by local start, then key.
+    pub fn sort_events(&mut self) {
+        let start = |e: &Event| match e.when {
+            When::AllDay { first, .. } => first.and_time(chrono::NaiveTime::MIN),
+            When::Timed { start, .. } => start,
+        };
+        self.events
+            .sort_by(|a, b| (start(a), &a.key).cmp(&(start(b), &b.key)));
     }
 
     /// The groups of an event (resolving indexes).
@@ -469,6 +514,7 @@ mod tests {
             tz: chrono_tz::Europe::Zurich,
             updated: DateTime::<Utc>::UNIX_EPOCH,
             groups: vec![Group::parse(group).unwrap()],
+            within: vec![None],
             url: None,
             title: Text::new(id),
             location: None,

@@ -4,7 +4,7 @@
 //! [`Filter`] (language, kinds, groups). [`Filter::parse`] turns the query string into a filter,
 //! checking every value against what exists; [`select`] returns the events in feed order.
 
-use crate::model::{Catalog, Event, Group, Kind, Lang, Meeting};
+use crate::model::{Catalog, Event, Group, Kind, Lang, Meeting, Status};
 use std::fmt;
 
 /// Reserved words that cannot be meeting ids because they name feeds of their own.
@@ -44,6 +44,9 @@ pub struct Filter {
     pub kinds: Vec<Kind>,
     /// Only events belonging to one of these group slugs (empty: all).
     pub groups: Vec<String>,
+    /// `cancelled=hide`: leave out cancelled events (removed ones, and those the data calls
+    /// off), which a calendar would otherwise show struck through or drop by itself.
+    pub hide_cancelled: bool,
 }
 
 impl Default for Filter {
@@ -52,6 +55,7 @@ impl Default for Filter {
             lang: Lang::En,
             kinds: Vec::new(),
             groups: Vec::new(),
+            hide_cancelled: false,
         }
     }
 }
@@ -78,7 +82,10 @@ impl fmt::Display for NotFound {
 
 impl Filter {
     /// The query parameters a feed takes.
-    pub const PARAMS: [&'static str; 3] = ["lang", "kind", "group"];
+    pub const PARAMS: [&'static str; 4] = ["lang", "kind", "group", "cancelled"];
+
+    /// The values of `cancelled`: cancelled events shown (the default) or left out.
+    pub const CANCELLED: [&'static str; 2] = ["show", "hide"];
 
     /// Builds a filter from decoded query pairs, checking each value against `catalog`.
     pub fn parse<'a>(
@@ -124,6 +131,18 @@ impl Filter {
                         f.groups.push(group.slug().to_string());
                     }
                 }
+                "cancelled" => {
+                    f.hide_cancelled = match v {
+                        "show" => false,
+                        "hide" => true,
+                        _ => {
+                            return Err(BadQuery(format!(
+                                "parameter 'cancelled': '{v}' is not allowed; allowed: {}",
+                                Filter::CANCELLED.join(", ")
+                            )));
+                        }
+                    }
+                }
                 _ => {
                     return Err(BadQuery(format!(
                         "unknown parameter '{k}'; allowed: {}",
@@ -152,6 +171,9 @@ impl Filter {
         }
         if !self.groups.is_empty() {
             parts.push(format!("group={}", self.groups.join(",")));
+        }
+        if self.hide_cancelled {
+            parts.push("cancelled=hide".into());
         }
         parts.join("&")
     }
@@ -197,12 +219,14 @@ pub fn meeting<'a>(catalog: &'a Catalog, id: &str) -> Result<&'a Meeting, NotFou
     })
 }
 
-/// Whether `event` of `meeting` belongs to the group with `slug`: it is tagged with it, or it
-/// concerns the whole meeting (no groups) and the meeting declares the group.
+/// Whether `event` of `meeting` belongs to the group with `slug`, in a meeting that declares
+/// the group: it concerns the whole meeting (no groups), or one of its groups is that group, one
+/// the group is within (the Working Party meeting that reviews a Question's work) or one within
+/// the group (a Study Group's feed has everything of the Study Group). Never a sibling's.
 pub fn belongs_to(meeting: &Meeting, event: &Event, slug: &str) -> bool {
     match meeting.declares(slug) {
         None => false,
-        Some(ix) => event.groups.is_empty() || event.groups.contains(&ix),
+        Some(ix) => event.groups.is_empty() || event.groups.iter().any(|&g| meeting.related(g, ix)),
     }
 }
 
@@ -244,6 +268,7 @@ pub fn select<'a>(
             _ => true,
         };
         in_feed
+            && !(filter.hide_cancelled && e.status == Status::Cancelled)
             && (filter.kinds.is_empty() || filter.kinds.contains(&e.kind))
             && (filter.groups.is_empty() || filter.groups.iter().any(|g| belongs_to(m, e, g)))
     };
@@ -313,13 +338,61 @@ title = "WP"
     }
 
     #[test]
-    fn a_group_feed_holds_its_events_and_the_meeting_wide_ones_only() {
+    fn without_a_structure_a_group_feed_holds_its_events_and_the_meeting_wide_ones_only() {
         let f = Filter::default();
         assert_eq!(keys(Feed::Group("q2-20".into()), &f), ["dl", "q2"]);
-        // no hierarchy: WP1/20 does not pull in the Questions
+        // no structure declared: WP1/20 does not pull in the Questions
         assert_eq!(keys(Feed::Group("wp1-20".into()), &f), ["dl", "wp"]);
         // SG20 is declared but tags no event: only meeting-wide events
         assert_eq!(keys(Feed::Group("sg20".into()), &f), ["dl"]);
+    }
+
+    /// Issue 13 §2: a group's feed holds its own events, its ancestors' and its descendants',
+    /// and the meeting-wide ones; never a sibling's.
+    #[test]
+    fn a_group_feed_holds_its_ancestors_and_descendants_but_no_sibling() {
+        let data = DATA.replace(
+            "groups = [\"SG20\", \"WP1/20\", \"Q1/20\", \"Q2/20\"]",
+            "groups = [\"SG20\", \"WP1/20\", \"Q1/20\", \"Q2/20\"]\nwithin = { \"Q1/20\" = \"WP1/20\", \"Q2/20\" = \"WP1/20\", \"WP1/20\" = \"SG20\" }",
+        );
+        assert_ne!(data, DATA);
+        let c = parse_sources([("m.toml", data.as_str())]).expect("valid");
+        let keys = |slug: &str| -> Vec<String> {
+            select(&c, &Feed::Group(slug.into()), &Filter::default())
+                .unwrap()
+                .into_iter()
+                .map(|(_, e)| e.key.clone())
+                .collect()
+        };
+        // the Working Party meeting that reviews Q2/20's work, not Q1/20's meeting
+        assert_eq!(keys("q2-20"), ["dl", "q2", "wp"]);
+        assert_eq!(keys("q1-20"), ["dl", "q1", "wp"]);
+        // everything under the Working Party, and under the Study Group
+        assert_eq!(keys("wp1-20"), ["dl", "q1", "q2", "wp"]);
+        assert_eq!(keys("sg20"), ["dl", "q1", "q2", "wp"]);
+    }
+
+    /// Issue 17: `cancelled=hide` leaves out what a calendar would strike through.
+    #[test]
+    fn cancelled_events_are_left_out_on_request() {
+        let data = format!("{DATA}status = \"cancelled\"\n");
+        let c = parse_sources([("m.toml", data.as_str())]).unwrap();
+        let keys = |f: &Filter| -> Vec<String> {
+            let sel = select(&c, &Feed::All, f).unwrap();
+            sel.into_iter().map(|(_, e)| e.key.clone()).collect()
+        };
+        assert_eq!(keys(&Filter::default()), ["dl", "q1", "q2", "wp"]);
+        let hide = Filter::parse([("cancelled", "hide")], &c).unwrap();
+        assert_eq!(keys(&hide), ["dl", "q1", "q2"]);
+        assert_eq!(hide.to_query(), "cancelled=hide");
+        assert_eq!(
+            Filter::parse([("cancelled", "show")], &c).unwrap(),
+            Filter::default()
+        );
+        assert_eq!(
+            Filter::parse([("cancelled", "no")], &c).unwrap_err().0,
+            "parameter 'cancelled': 'no' is not allowed; allowed: show, hide"
+        );
     }
 
     #[test]
@@ -370,7 +443,7 @@ title = "WP"
             ),
             (
                 ("lnag", "zh"),
-                "unknown parameter 'lnag'; allowed: lang, kind, group",
+                "unknown parameter 'lnag'; allowed: lang, kind, group, cancelled",
             ),
         ];
         for ((k, v), want) in cases {

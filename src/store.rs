@@ -6,6 +6,7 @@
 //! Nothing here knows HTTP: turning bytes into responses is `web`'s job.
 
 use crate::load::{self, Problem};
+use crate::lock::{self, Lock, Outcome};
 use crate::model::{Catalog, Drafts};
 use crate::render::ics;
 use crate::select::{self, Feed, Filter, NotFound};
@@ -17,12 +18,14 @@ use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
-/// A hash of everything in the catalog, streamed through xxh3 (no intermediate text).
-fn content_hash(catalog: &Catalog) -> u64 {
-    use std::hash::{Hash, Hasher};
+/// A hash of everything in the catalog and the lock, streamed through xxh3 (no intermediate
+/// text).
+fn content_hash(catalog: &Catalog, lock: Option<&Lock>) -> u128 {
+    use std::hash::Hash;
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     catalog.hash(&mut h);
-    h.finish()
+    lock.hash(&mut h);
+    h.digest128()
 }
 
 /// One rendered body and what identifies its version.
@@ -52,7 +55,16 @@ impl Rendered {
 /// reload (a new snapshot) drops them together with the data they came from.
 #[derive(Debug)]
 pub struct Snapshot {
+    /// The catalog as served: through the lock when there is one.
     catalog: Catalog,
+    /// The lock as read (its history is what the changes pages tell).
+    lock: Option<Lock>,
+    /// What the data changed since the lock (empty without a lock, or when it is current).
+    stale: Vec<Outcome>,
+    /// [`content_hash`] of the files read: a reload that reads the same keeps this snapshot.
+    source: u128,
+    /// Draft meetings the files hold and this snapshot does not serve.
+    drafts_left_out: usize,
     last_modified: DateTime<Utc>,
     version: String,
     /// Read by every feed request, written once per feed rendered: a read-write lock, so that
@@ -87,28 +99,77 @@ impl Default for FeedCache {
 pub const CACHE_BYTES: usize = 256 << 20;
 
 impl Snapshot {
-    /// Wraps a catalog.
+    /// Wraps a catalog that has no lock file.
     pub fn new(catalog: Catalog) -> Snapshot {
-        // Last-Modified of every response: the latest change anywhere in the data, so that it
-        // moves forward with every edit (a per-feed maximum could move backwards when the
-        // newest event leaves a feed).
+        Snapshot::with_lock(catalog, None)
+    }
+
+    /// Wraps a catalog and its lock: the catalog is served through the lock ([`lock::apply`]).
+    pub fn with_lock(catalog: Catalog, lock: Option<Lock>) -> Snapshot {
+        let source = content_hash(&catalog, lock.as_ref());
+        let (catalog, stale) = match &lock {
+            Some(l) => {
+                let applied = lock::apply(catalog, l);
+                (applied.catalog, applied.stale)
+            }
+            None => (catalog, Vec::new()),
+        };
+        // Last-Modified of every response: the latest change anywhere in the data and the
+        // lock, so that it moves forward with every edit (a per-feed maximum could move
+        // backwards when the newest event leaves a feed).
         let last_modified = catalog
             .meetings
             .iter()
             .flat_map(|m| std::iter::once(m.updated).chain(m.events.iter().map(|e| e.updated)))
+            .chain(lock.as_ref().map(Lock::last_change))
             .max()
             .unwrap_or(DateTime::<Utc>::UNIX_EPOCH);
         let version = format!(
             "{}-{:08x}",
             last_modified.format("%Y%m%dT%H%M%SZ"),
-            content_hash(&catalog) as u32
+            source as u32
         );
         Snapshot {
             catalog,
+            lock,
+            stale,
+            source,
+            drafts_left_out: 0,
             last_modified,
             version,
             feeds: RwLock::default(),
         }
+    }
+
+    /// Reads the meeting files of `dir` and its lock file, if any: every problem of both.
+    /// Draft meetings are left out.
+    pub fn load(dir: &Path) -> Result<Snapshot, Vec<Problem>> {
+        Snapshot::load_served(dir, Drafts::Hidden)
+    }
+
+    /// As [`Snapshot::load`], serving draft meetings as `drafts` says.
+    pub fn load_served(dir: &Path, drafts: Drafts) -> Result<Snapshot, Vec<Problem>> {
+        let (catalog, lock, left_out) = read_dir(dir, drafts)?;
+        Ok(Snapshot {
+            drafts_left_out: left_out,
+            ..Snapshot::with_lock(catalog, lock)
+        })
+    }
+
+    /// How many draft meetings the files hold that this snapshot does not serve.
+    pub fn drafts_left_out(&self) -> usize {
+        self.drafts_left_out
+    }
+
+    /// The lock the catalog is served through, if there is one.
+    pub fn lock(&self) -> Option<&Lock> {
+        self.lock.as_ref()
+    }
+
+    /// The events whose data no longer matches the lock (served as the next `itucal lock`
+    /// would make them, at the lock's last change time).
+    pub fn stale(&self) -> &[Outcome] {
+        &self.stale
     }
 
     /// The catalog.
@@ -170,6 +231,25 @@ impl FeedCache {
     }
 }
 
+/// The meeting files and the lock file of `dir`, or every problem of both.
+/// The meeting files of `dir` as served (drafts as `drafts` says) and its lock, with how many
+/// drafts were left out; or every problem of both.
+fn read_dir(dir: &Path, drafts: Drafts) -> Result<(Catalog, Option<Lock>, usize), Vec<Problem>> {
+    match (load::load_dir(dir), lock::file::read(dir)) {
+        (Ok(catalog), Ok(lock)) => {
+            let all = catalog.draft_count();
+            let served = catalog.served(drafts);
+            let left_out = all - served.draft_count();
+            Ok((served, lock, left_out))
+        }
+        (catalog, lock) => {
+            let mut problems = catalog.err().unwrap_or_default();
+            problems.extend(lock.err().unwrap_or_default());
+            Err(problems)
+        }
+    }
+}
+
 /// Reads a lock, also when a thread panicked while holding it (see [`crate::lock`]).
 fn read<T>(l: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
     l.read().unwrap_or_else(|e| e.into_inner())
@@ -206,12 +286,10 @@ impl Store {
         }
     }
 
-    /// A store serving `catalog` as `drafts` says, now and after every reload.
-    pub fn serving(catalog: Catalog, drafts: Drafts) -> Store {
-        Store {
-            drafts,
-            ..Store::new(Snapshot::new(catalog.served(drafts)))
-        }
+    /// The same store, serving draft meetings as `drafts` says after every reload (the first
+    /// snapshot is the caller's: [`Snapshot::load_served`]).
+    pub fn with_drafts(self, drafts: Drafts) -> Store {
+        Store { drafts, ..self }
     }
 
     /// The snapshot to keep: an `Arc` that outlives any reload.
@@ -231,16 +309,19 @@ impl Store {
         self.current.store(Arc::new(snapshot));
     }
 
-    /// Loads `dir` again. If it is valid, its snapshot replaces the current one (unless its
-    /// content is the same) and the problems are cleared; otherwise the current snapshot stays
-    /// and the problems are kept for `/healthz`. Runs off the request path.
+    /// Loads `dir` again (meeting files and lock). If both are valid, their snapshot replaces
+    /// the current one (unless their content is the same) and the problems are cleared;
+    /// otherwise the current snapshot stays and the problems are kept for `/healthz`. Runs off
+    /// the request path.
     pub fn reload(&self, dir: &Path) -> Result<(), Vec<Problem>> {
-        match load::load_dir(dir) {
-            Ok(catalog) => {
-                let catalog = catalog.served(self.drafts);
-                // an unchanged catalog keeps its snapshot, and so its rendered feeds
-                if *self.snapshot().catalog() != catalog {
-                    self.replace(Snapshot::new(catalog));
+        match read_dir(dir, self.drafts) {
+            Ok((catalog, lock, left_out)) => {
+                // unchanged files keep their snapshot, and so its rendered feeds
+                if self.snapshot().source != content_hash(&catalog, lock.as_ref()) {
+                    self.replace(Snapshot {
+                        drafts_left_out: left_out,
+                        ..Snapshot::with_lock(catalog, lock)
+                    });
                 }
                 self.lock_problems().clear();
                 self.reloads_ok.fetch_add(1, Ordering::Relaxed);
@@ -313,11 +394,11 @@ mod tests {
         };
         let empty = || Catalog::new(Vec::new());
         assert_eq!(
-            ids(&Store::serving(empty(), Drafts::Hidden)),
+            ids(&Store::new(Snapshot::new(empty())).with_drafts(Drafts::Hidden)),
             ["sg20-wp1-2018-01"]
         );
         assert_eq!(
-            ids(&Store::serving(empty(), Drafts::Shown)),
+            ids(&Store::new(Snapshot::new(empty())).with_drafts(Drafts::Shown)),
             ["sg20-draft", "sg20-wp1-2018-01"]
         );
     }

@@ -79,6 +79,22 @@ routes! {
     MeetingEmailHtml => "/meetings/{id}/email.html",
     /// A meeting as a plain-text e-mail snippet.
     MeetingEmailText => "/meetings/{id}/email.txt",
+    /// What changed in a meeting, newest first.
+    MeetingChanges => "/meetings/{id}/changes",
+    /// Its Atom feed (RFC 4287).
+    MeetingChangesAtom => "/meetings/{id}/changes.atom",
+    /// What changed in a meeting since a version (`?since=N`), as an HTML e-mail snippet.
+    MeetingChangesEmailHtml => "/meetings/{id}/changes/email.html",
+    /// The same as plain text.
+    MeetingChangesEmailText => "/meetings/{id}/changes/email.txt",
+    /// What changed in every meeting, newest first.
+    Changes => "/changes",
+    /// Its Atom feed (RFC 4287).
+    ChangesAtom => "/changes.atom",
+    /// What changed since a version (`?since=N`), as an HTML e-mail snippet.
+    ChangesEmailHtml => "/changes/email.html",
+    /// The same as plain text.
+    ChangesEmailText => "/changes/email.txt",
     /// A group's subscribe page (tried before [`Route::Subscribe`]'s snippets:
     /// `/subscribe/groups/email.html` is a group's page).
     SubscribeGroup => "/subscribe/groups/{slug}",

@@ -124,6 +124,7 @@
       if (lang !== 'en') q.push('lang=' + lang);
       if (kinds.length) q.push('kind=' + kinds.join(','));
       if (groups.length) q.push('group=' + groups.join(','));
+      if (checked('cancelled').length) q.push('cancelled=hide');
       return form.action.split('?')[0] + (q.length ? '?' + q.join('&') : '');
     };
     var pending = 0;

@@ -109,3 +109,86 @@ fn serve_refuses_to_start_on_invalid_data() {
         "{stderr}"
     );
 }
+
+#[test]
+fn the_shipped_data_matches_its_lock() {
+    let out = Command::new(env!("CARGO_BIN_EXE_itucal"))
+        .args([
+            "check",
+            "--locked",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/data"),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "ok: 1 meetings, 11 events; the lock is current (version 1)\n"
+    );
+}
+
+/// Issue 17: `itucal lock` records an edit, `check --locked` fails until it has.
+#[test]
+fn check_locked_fails_on_an_edit_until_it_is_locked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    for f in std::fs::read_dir(&seed).unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, tmp.path().join(f.file_name().unwrap())).unwrap();
+    }
+    let file = tmp.path().join("sg20-wp1-2018-01.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replacen("first_day = 2017-12-24\n", "first_day = 2017-12-20\n", 1),
+    )
+    .unwrap();
+    let itucal = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_itucal"))
+            .args(args)
+            .arg(tmp.path())
+            .output()
+            .unwrap()
+    };
+    let before = itucal(&["check", "--locked"]);
+    assert_eq!(before.status.code(), Some(1));
+    let stderr = String::from_utf8(before.stderr).unwrap();
+    assert!(
+        stderr.contains("sg20-wp1-2018-01/deadline-pre-registration: when 2017-12-24 → 2017-12-20; SEQUENCE 0 → 1"),
+        "{stderr}"
+    );
+    // the clock, to the second, is what `lock` records without --at
+    let locked = itucal(&["lock"]);
+    assert!(
+        locked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&locked.stderr)
+    );
+    let stdout = String::from_utf8(locked.stdout).unwrap();
+    assert_eq!(
+        stdout.lines().collect::<Vec<_>>(),
+        [
+            "sg20-wp1-2018-01/deadline-pre-registration: when 2017-12-24 → 2017-12-20; SEQUENCE 0 → 1",
+            &format!(
+                "version 2: 1 event(s) changed; wrote {}/itucal.lock",
+                tmp.path().display()
+            ),
+        ]
+    );
+    assert!(itucal(&["check", "--locked"]).status.success());
+    // a lock's times only move forward
+    let earlier = itucal(&["lock", "--at", "2017-01-01T00:00:00Z"]);
+    assert_eq!(earlier.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&earlier.stderr).contains("cannot be recorded before it"));
+    let lock = std::fs::read_to_string(tmp.path().join("itucal.lock")).unwrap();
+    let changed = lock
+        .lines()
+        .skip_while(|l| *l != "key = \"deadline-pre-registration\"")
+        .find_map(|l| l.strip_prefix("changed = "))
+        .unwrap();
+    assert!(changed.ends_with('Z') && changed.len() == 20, "{changed}");
+}

@@ -125,6 +125,8 @@ subscribe-update = تحديث الروابط
 subscribe-share = المشاركة بالبريد الإلكتروني
 subscribe-share-intro = كتلة جاهزة للصقها في رسالة بريد إلكتروني: روابط عادية فقط، بلا نصوص برمجية أو صور.
 subscribe-email-text = نص عادي
+subscribe-cancelled = الأحداث الملغاة
+subscribe-hide-cancelled = استبعاد الأحداث الملغاة
 
 ## E-mail snippets
 ## The HTML and plain-text blocks a secretariat pastes into the mail that announces a meeting.
@@ -210,6 +212,61 @@ days = من { $first } إلى { $last }
 time-same-day = { $date }، من ⁦{ $start }⁩ إلى ⁦{ $end }⁩
 time-span = من { $date }، ⁦{ $start }⁩ إلى { $end-date }، ⁦{ $end }⁩
 
+## Error pages
+## The page shown when a page's address names nothing or is malformed; the technical reason follows in English.
+
+error-not-found = الصفحة غير موجودة
+error-not-found-lead = لا توجد صفحة في هذا العنوان. قد لا يكون الاجتماع أو الفريق أو التقويم الذي يشير إليه موجوداً.
+error-bad-request = هذا العنوان غير صالح
+error-bad-request-lead = تعذرت قراءة جزء من هذا العنوان. يرجى التحقق من الرابط أو البدء من جديد من الصفحة الرئيسية.
+error-reason = السبب الذي قدمته الخدمة (بالإنكليزية):
+error-home = الانتقال إلى الصفحة الرئيسية
+## Changes
+## What `itucal lock` tells of a changed event, one sentence each (stored in the lock file's history). { $title } is the event's title; { $when } when it happens ("Mon, 15 Jan 2018, 08:30–09:30", "Wed 24 Jan 2018"); { $from } and { $to } the before and after: times (change-moved, where change-at-place adds the { $place } when the place changed too), places (change-relocated) or titles (change-renamed).
+
+change-added = جديد: «⁨{ $title }⁩»، ⁨{ $when }⁩
+change-cancelled = أُلغي: «⁨{ $title }⁩»، ⁨{ $when }⁩
+change-restored = يُعقد من جديد: «⁨{ $title }⁩»، ⁨{ $when }⁩
+change-moved = تغيير الموعد: «⁨{ $title }⁩»، ⁨{ $to }⁩ بدلاً من ⁨{ $from }⁩
+change-at-place = ⁨{ $when }⁩ (⁨{ $place }⁩)
+change-relocated = تغيير المكان: «⁨{ $title }⁩»، ⁨{ $when }⁩، ⁨{ $to }⁩ بدلاً من ⁨{ $from }⁩
+change-confirmed = تأكَّد: «⁨{ $title }⁩»، ⁨{ $when }⁩
+change-tentative = غير مؤكد بعد: «⁨{ $title }⁩»، ⁨{ $when }⁩
+change-renamed = عنوان جديد: «⁨{ $to }⁩» بدلاً من «⁨{ $from }⁩»، ⁨{ $when }⁩
+change-details = تحديث التفاصيل: «⁨{ $title }⁩»، ⁨{ $when }⁩
+feed-cancelled-title = أُلغي: ⁨{ $title }⁩
+footer-changed = تغيير بتاريخ ⁨{ $date }⁩: ⁨{ $change }⁩
+
+## Changes pages
+## The changes page of a meeting or of every meeting, its Atom feed and e-mail snippets, and the meeting page's line about them. { $number } is a version number; { $date } a long date, { $start } a time of day (Geneva); { $title } a meeting's title; { $change } one change sentence.
+
+changes-title = التغييرات
+changes-meeting-title = التغييرات: ⁨{ $title }⁩
+changes-intro = جميع التغييرات منذ الإعلان عن الاجتماعات، من الأحدث إلى الأقدم، بتوقيت جنيف. قد يستغرق التقويم يوماً لإظهار التغيير؛ أما هذه الصفحة فتُظهره فوراً.
+changes-version = الإصدار { $number }، ⁨{ $date }⁩، ⁨{ $start }⁩
+changes-published = ⁨{ $title }⁩: تم الإعلان
+changes-none = لا توجد تغييرات حتى الآن.
+changes-atom = تلقيمة ⁦Atom⁩ لهذه التغييرات
+changes-email = مقتطف بريد إلكتروني لآخر التغييرات
+changes-since = التغييرات منذ الإصدار { $number }
+changes-entry-title =
+    { $count ->
+        [zero] الإصدار { $number }: لا تغييرات
+        [one] الإصدار { $number }: تغيير واحد
+        [two] الإصدار { $number }: تغييران
+        [few] الإصدار { $number }: { $count } تغييرات
+       *[other] الإصدار { $number }: { $count } تغييراً
+    }
+changes-link = التغييرات
+changes-in-meeting = ⁨{ $change }⁩ (⁨{ $title }⁩)
+meeting-updated =
+    { $count ->
+        [zero] حُدِّث في ⁨{ $date }⁩
+        [one] حُدِّث في ⁨{ $date }⁩، تغيير واحد
+        [two] حُدِّث في ⁨{ $date }⁩، تغييران
+        [few] حُدِّث في ⁨{ $date }⁩، { $count } تغييرات
+       *[other] حُدِّث في ⁨{ $date }⁩، { $count } تغييراً
+    }
 ## Imported drafts
 ## The titles `itucal import` writes into a draft meeting file (src/import/draft.rs), from the facts of a letter. { $group } is a group code (SG20, WP1/20, Q2/20, TSAG), { $number } the same without its letters (20, 1/20), { $place } the venue, { $meeting } the meeting's groups (SG20 WP1/20), { $month } month and year from CLDR (Jan 2018), { $name } a co-located group (oneM2M), { $groups } the meetings' groups (Q1/20–Q4/20, WP1/20), { $count } how many, { $dates } their days, { $what } one of the import-deadline-* texts.
 

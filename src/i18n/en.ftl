@@ -117,6 +117,8 @@ subscribe-update = Update links
 subscribe-share = Share by e-mail
 subscribe-share-intro = A ready-made block to paste into an e-mail: plain links only, no scripts or images.
 subscribe-email-text = Plain text
+subscribe-cancelled = Cancelled events
+subscribe-hide-cancelled = Leave out cancelled events
 
 ## E-mail snippets
 ## The HTML and plain-text blocks a secretariat pastes into the mail that announces a meeting.
@@ -202,6 +204,55 @@ days = { $first } – { $last }
 time-same-day = { $date }, { $start }–{ $end }
 time-span = { $date }, { $start } – { $end-date }, { $end }
 
+## Error pages
+## The page shown when a page's address names nothing or is malformed; the technical reason follows in English.
+
+error-not-found = Page not found
+error-not-found-lead = There is no page at this address. The meeting, group or calendar it names may not exist.
+error-bad-request = This address is not valid
+error-bad-request-lead = Something in this address cannot be read. Check the link, or start again from the home page.
+error-reason = Reason given by the service (in English):
+error-home = Go to the home page
+## Changes
+## What `itucal lock` tells of a changed event, one sentence each (stored in the lock file's history). { $title } is the event's title; { $when } when it happens ("Mon, 15 Jan 2018, 08:30–09:30", "Wed 24 Jan 2018"); { $from } and { $to } the before and after: times (change-moved, where change-at-place adds the { $place } when the place changed too), places (change-relocated) or titles (change-renamed).
+
+change-added = New: “{ $title }”, { $when }
+change-cancelled = Cancelled: “{ $title }”, { $when }
+change-restored = Back on: “{ $title }”, { $when }
+change-moved = “{ $title }” moved from { $from } to { $to }
+change-at-place = { $when } ({ $place })
+change-relocated = “{ $title }”, { $when }, moved from { $from } to { $to }
+change-confirmed = Confirmed: “{ $title }”, { $when }
+change-tentative = Now tentative: “{ $title }”, { $when }
+change-renamed = Renamed: “{ $from }” is now “{ $to }”, { $when }
+change-details = Details updated: “{ $title }”, { $when }
+feed-cancelled-title = Cancelled: { $title }
+footer-changed = Changed on { $date }: { $change }
+
+## Changes pages
+## The changes page of a meeting or of every meeting, its Atom feed and e-mail snippets, and the meeting page's line about them. { $number } is a version number; { $date } a long date, { $start } a time of day (Geneva); { $title } a meeting's title; { $change } one change sentence.
+
+changes-title = What changed
+changes-meeting-title = What changed: { $title }
+changes-intro = Every change since the meetings were announced, newest first, in Geneva time. Calendars can take a day to show a change; this page has it at once.
+changes-version = Version { $number }, { $date }, { $start }
+changes-published = { $title }: announced
+changes-none = Nothing has changed yet.
+changes-atom = Atom feed of these changes
+changes-email = E-mail snippet of the latest changes
+changes-since = Changes since version { $number }
+changes-entry-title =
+    { $count ->
+        [one] Version { $number }: { $count } change
+       *[other] Version { $number }: { $count } changes
+    }
+changes-link = What changed
+changes-in-meeting = { $change } ({ $title })
+meeting-updated =
+    { $count ->
+        [one] Updated on { $date }, { $count } change
+       *[other] Updated on { $date }, { $count } changes
+    }
 ## Imported drafts
 ## The titles `itucal import` writes into a draft meeting file (src/import/draft.rs), from the facts of a letter. { $group } is a group code (SG20, WP1/20, Q2/20, TSAG), { $number } the same without its letters (20, 1/20), { $place } the venue, { $meeting } the meeting's groups (SG20 WP1/20), { $month } month and year from CLDR (Jan 2018), { $name } a co-located group (oneM2M), { $groups } the meetings' groups (Q1/20–Q4/20, WP1/20), { $count } how many, { $dates } their days, { $what } one of the import-deadline-* texts.
 

@@ -117,6 +117,8 @@ subscribe-update = Actualizar enlaces
 subscribe-share = Compartir por correo electrónico
 subscribe-share-intro = Un bloque listo para pegar en un correo electrónico: solo enlaces, sin scripts ni imágenes.
 subscribe-email-text = Texto sin formato
+subscribe-cancelled = Eventos cancelados
+subscribe-hide-cancelled = No incluir los eventos cancelados
 
 ## E-mail snippets
 ## The HTML and plain-text blocks a secretariat pastes into the mail that announces a meeting.
@@ -202,6 +204,55 @@ days = { $first } – { $last }
 time-same-day = { $date }, { $start }–{ $end }
 time-span = { $date }, { $start } – { $end-date }, { $end }
 
+## Error pages
+## The page shown when a page's address names nothing or is malformed; the technical reason follows in English.
+
+error-not-found = Página no encontrada
+error-not-found-lead = No hay ninguna página en esta dirección. Es posible que la reunión, el grupo o el calendario que indica no exista.
+error-bad-request = Esta dirección no es válida
+error-bad-request-lead = Una parte de esta dirección no se puede leer. Compruebe el enlace o vuelva a empezar desde la página de inicio.
+error-reason = Motivo indicado por el servicio (en inglés):
+error-home = Ir a la página de inicio
+## Changes
+## What `itucal lock` tells of a changed event, one sentence each (stored in the lock file's history). { $title } is the event's title; { $when } when it happens ("Mon, 15 Jan 2018, 08:30–09:30", "Wed 24 Jan 2018"); { $from } and { $to } the before and after: times (change-moved, where change-at-place adds the { $place } when the place changed too), places (change-relocated) or titles (change-renamed).
+
+change-added = Nuevo: «{ $title }», { $when }
+change-cancelled = Cancelado: «{ $title }», { $when }
+change-restored = Se celebra de nuevo: «{ $title }», { $when }
+change-moved = Cambio de horario: «{ $title }», { $to } en lugar de { $from }
+change-at-place = { $when } ({ $place })
+change-relocated = Cambio de lugar: «{ $title }», { $when }, { $to } en lugar de { $from }
+change-confirmed = Confirmado: «{ $title }», { $when }
+change-tentative = Por confirmar: «{ $title }», { $when }
+change-renamed = Nuevo título: «{ $to }» en lugar de «{ $from }», { $when }
+change-details = Detalles actualizados: «{ $title }», { $when }
+feed-cancelled-title = Cancelado: { $title }
+footer-changed = Modificado el { $date }: { $change }
+
+## Changes pages
+## The changes page of a meeting or of every meeting, its Atom feed and e-mail snippets, and the meeting page's line about them. { $number } is a version number; { $date } a long date, { $start } a time of day (Geneva); { $title } a meeting's title; { $change } one change sentence.
+
+changes-title = Cambios
+changes-meeting-title = Cambios: { $title }
+changes-intro = Todos los cambios desde el anuncio de las reuniones, del más reciente al más antiguo, en hora de Ginebra. Un calendario puede tardar un día en mostrar un cambio; esta página lo muestra de inmediato.
+changes-version = Versión { $number }, { $date }, { $start }
+changes-published = { $title }: anuncio
+changes-none = Todavía no hay cambios.
+changes-atom = Canal Atom de estos cambios
+changes-email = Fragmento para correo electrónico de los últimos cambios
+changes-since = Cambios desde la versión { $number }
+changes-entry-title =
+    { $count ->
+        [one] Versión { $number }: { $count } cambio
+       *[other] Versión { $number }: { $count } cambios
+    }
+changes-link = Cambios
+changes-in-meeting = { $change } ({ $title })
+meeting-updated =
+    { $count ->
+        [one] Actualizado el { $date }, { $count } cambio
+       *[other] Actualizado el { $date }, { $count } cambios
+    }
 ## Imported drafts
 ## The titles `itucal import` writes into a draft meeting file (src/import/draft.rs), from the facts of a letter. { $group } is a group code (SG20, WP1/20, Q2/20, TSAG), { $number } the same without its letters (20, 1/20), { $place } the venue, { $meeting } the meeting's groups (SG20 WP1/20), { $month } month and year from CLDR (Jan 2018), { $name } a co-located group (oneM2M), { $groups } the meetings' groups (Q1/20–Q4/20, WP1/20), { $count } how many, { $dates } their days, { $what } one of the import-deadline-* texts.
 

@@ -117,6 +117,8 @@ subscribe-update = Mettre à jour les liens
 subscribe-share = Partager par courriel
 subscribe-share-intro = Un bloc prêt à coller dans un courriel: de simples liens, sans script ni image.
 subscribe-email-text = Texte brut
+subscribe-cancelled = Événements annulés
+subscribe-hide-cancelled = Ne pas inclure les événements annulés
 
 ## E-mail snippets
 ## The HTML and plain-text blocks a secretariat pastes into the mail that announces a meeting.
@@ -202,6 +204,55 @@ days = { $first } – { $last }
 time-same-day = { $date }, { $start }–{ $end }
 time-span = { $date }, { $start } – { $end-date }, { $end }
 
+## Error pages
+## The page shown when a page's address names nothing or is malformed; the technical reason follows in English.
+
+error-not-found = Page introuvable
+error-not-found-lead = Il n'y a pas de page à cette adresse. La réunion, le groupe ou le calendrier qu'elle désigne n'existe peut-être pas.
+error-bad-request = Cette adresse n'est pas valable
+error-bad-request-lead = Une partie de cette adresse ne peut pas être lue. Vérifiez le lien ou repartez de la page d'accueil.
+error-reason = Motif donné par le service (en anglais):
+error-home = Aller à la page d'accueil
+## Changes
+## What `itucal lock` tells of a changed event, one sentence each (stored in the lock file's history). { $title } is the event's title; { $when } when it happens ("Mon, 15 Jan 2018, 08:30–09:30", "Wed 24 Jan 2018"); { $from } and { $to } the before and after: times (change-moved, where change-at-place adds the { $place } when the place changed too), places (change-relocated) or titles (change-renamed).
+
+change-added = Nouveau: « { $title } », { $when }
+change-cancelled = Annulation: « { $title } », { $when }
+change-restored = Rétablissement: « { $title } », { $when }
+change-moved = Changement d'horaire: « { $title } », { $to } au lieu de { $from }
+change-at-place = { $when } ({ $place })
+change-relocated = Changement de lieu: « { $title } », { $when }, { $to } au lieu de { $from }
+change-confirmed = Confirmation: « { $title } », { $when }
+change-tentative = À confirmer: « { $title } », { $when }
+change-renamed = Nouveau titre: « { $to } » au lieu de « { $from } », { $when }
+change-details = Précisions mises à jour: « { $title } », { $when }
+feed-cancelled-title = Annulé: { $title }
+footer-changed = Modification du { $date }: { $change }
+
+## Changes pages
+## The changes page of a meeting or of every meeting, its Atom feed and e-mail snippets, and the meeting page's line about them. { $number } is a version number; { $date } a long date, { $start } a time of day (Geneva); { $title } a meeting's title; { $change } one change sentence.
+
+changes-title = Modifications
+changes-meeting-title = Modifications: { $title }
+changes-intro = Toutes les modifications apportées depuis l'annonce des réunions, de la plus récente à la plus ancienne, à l'heure de Genève. Un calendrier peut mettre une journée à afficher une modification; cette page l'indique immédiatement.
+changes-version = Version { $number }, { $date }, { $start }
+changes-published = { $title }: annonce
+changes-none = Aucune modification pour l'instant.
+changes-atom = Flux Atom de ces modifications
+changes-email = Extrait pour courriel des dernières modifications
+changes-since = Modifications depuis la version { $number }
+changes-entry-title =
+    { $count ->
+        [one] Version { $number }: { $count } modification
+       *[other] Version { $number }: { $count } modifications
+    }
+changes-link = Modifications
+changes-in-meeting = { $change } ({ $title })
+meeting-updated =
+    { $count ->
+        [one] Mis à jour le { $date }, { $count } modification
+       *[other] Mis à jour le { $date }, { $count } modifications
+    }
 ## Imported drafts
 ## The titles `itucal import` writes into a draft meeting file (src/import/draft.rs), from the facts of a letter. { $group } is a group code (SG20, WP1/20, Q2/20, TSAG), { $number } the same without its letters (20, 1/20), { $place } the venue, { $meeting } the meeting's groups (SG20 WP1/20), { $month } month and year from CLDR (Jan 2018), { $name } a co-located group (oneM2M), { $groups } the meetings' groups (Q1/20–Q4/20, WP1/20), { $count } how many, { $dates } their days, { $what } one of the import-deadline-* texts.
 

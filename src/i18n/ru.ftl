@@ -121,6 +121,8 @@ subscribe-update = Обновить ссылки
 subscribe-share = Отправить по электронной почте
 subscribe-share-intro = Готовый блок для вставки в электронное письмо: только ссылки, без скриптов и изображений.
 subscribe-email-text = Обычный текст
+subscribe-cancelled = Отмененные мероприятия
+subscribe-hide-cancelled = Не показывать отмененные мероприятия
 
 ## E-mail snippets
 ## The HTML and plain-text blocks a secretariat pastes into the mail that announces a meeting.
@@ -206,6 +208,57 @@ days = { $first } – { $last }
 time-same-day = { $date }, { $start }–{ $end }
 time-span = { $date }, { $start } – { $end-date }, { $end }
 
+## Error pages
+## The page shown when a page's address names nothing or is malformed; the technical reason follows in English.
+
+error-not-found = Страница не найдена
+error-not-found-lead = По этому адресу страницы нет. Возможно, собрание, группа или календарь, на которые он указывает, не существуют.
+error-bad-request = Этот адрес недействителен
+error-bad-request-lead = Часть этого адреса не удается прочитать. Проверьте ссылку или начните заново с главной страницы.
+error-reason = Причина, указанная службой (на английском языке):
+error-home = Перейти на главную страницу
+## Changes
+## What `itucal lock` tells of a changed event, one sentence each (stored in the lock file's history). { $title } is the event's title; { $when } when it happens ("Mon, 15 Jan 2018, 08:30–09:30", "Wed 24 Jan 2018"); { $from } and { $to } the before and after: times (change-moved, where change-at-place adds the { $place } when the place changed too), places (change-relocated) or titles (change-renamed).
+
+change-added = Новое: «{ $title }», { $when }
+change-cancelled = Отменено: «{ $title }», { $when }
+change-restored = Снова в программе: «{ $title }», { $when }
+change-moved = Перенесено: «{ $title }», { $to } вместо { $from }
+change-at-place = { $when } ({ $place })
+change-relocated = Новое место: «{ $title }», { $when }, { $to } вместо { $from }
+change-confirmed = Подтверждено: «{ $title }», { $when }
+change-tentative = Предварительно: «{ $title }», { $when }
+change-renamed = Новое название: «{ $to }» вместо «{ $from }», { $when }
+change-details = Уточнены сведения: «{ $title }», { $when }
+feed-cancelled-title = Отменено: { $title }
+footer-changed = Изменено { $date }: { $change }
+
+## Changes pages
+## The changes page of a meeting or of every meeting, its Atom feed and e-mail snippets, and the meeting page's line about them. { $number } is a version number; { $date } a long date, { $start } a time of day (Geneva); { $title } a meeting's title; { $change } one change sentence.
+
+changes-title = Изменения
+changes-meeting-title = Изменения: { $title }
+changes-intro = Все изменения с момента объявления собраний, начиная с последних, по женевскому времени. Календарю может потребоваться до суток, чтобы показать изменение; на этой странице оно появляется сразу.
+changes-version = Версия { $number }, { $date }, { $start }
+changes-published = { $title }: объявлено
+changes-none = Изменений пока нет.
+changes-atom = Лента Atom этих изменений
+changes-email = Фрагмент для электронной почты с последними изменениями
+changes-since = Изменения после версии { $number }
+changes-entry-title =
+    { $count ->
+        [one] Версия { $number }: { $count } изменение
+        [few] Версия { $number }: { $count } изменения
+       *[other] Версия { $number }: { $count } изменений
+    }
+changes-link = Изменения
+changes-in-meeting = { $change } ({ $title })
+meeting-updated =
+    { $count ->
+        [one] Обновлено { $date }, { $count } изменение
+        [few] Обновлено { $date }, { $count } изменения
+       *[other] Обновлено { $date }, { $count } изменений
+    }
 ## Imported drafts
 ## The titles `itucal import` writes into a draft meeting file (src/import/draft.rs), from the facts of a letter. { $group } is a group code (SG20, WP1/20, Q2/20, TSAG), { $number } the same without its letters (20, 1/20), { $place } the venue, { $meeting } the meeting's groups (SG20 WP1/20), { $month } month and year from CLDR (Jan 2018), { $name } a co-located group (oneM2M), { $groups } the meetings' groups (Q1/20–Q4/20, WP1/20), { $count } how many, { $dates } their days, { $what } one of the import-deadline-* texts.
 

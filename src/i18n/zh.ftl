@@ -109,6 +109,8 @@ subscribe-update = 更新链接
 subscribe-share = 通过电子邮件分享
 subscribe-share-intro = 可直接粘贴到电子邮件中的内容：仅含普通链接，不含脚本或图片。
 subscribe-email-text = 纯文本
+subscribe-cancelled = 已取消的活动
+subscribe-hide-cancelled = 不包括已取消的活动
 
 ## E-mail snippets
 ## The HTML and plain-text blocks a secretariat pastes into the mail that announces a meeting.
@@ -194,6 +196,47 @@ days = { $first }至{ $last }
 time-same-day = { $date } { $start }–{ $end }
 time-span = { $date } { $start }至{ $end-date } { $end }
 
+## Error pages
+## The page shown when a page's address names nothing or is malformed; the technical reason follows in English.
+
+error-not-found = 未找到网页
+error-not-found-lead = 此地址没有网页。其所指的会议、组或日历可能不存在。
+error-bad-request = 此地址无效
+error-bad-request-lead = 此地址中有无法识别的内容。请检查链接，或从首页重新开始。
+error-reason = 服务给出的原因（英文）：
+error-home = 前往首页
+## Changes
+## What `itucal lock` tells of a changed event, one sentence each (stored in the lock file's history). { $title } is the event's title; { $when } when it happens ("Mon, 15 Jan 2018, 08:30–09:30", "Wed 24 Jan 2018"); { $from } and { $to } the before and after: times (change-moved, where change-at-place adds the { $place } when the place changed too), places (change-relocated) or titles (change-renamed).
+
+change-added = 新增：“{ $title }”，{ $when }
+change-cancelled = 已取消：“{ $title }”，{ $when }
+change-restored = 恢复举行：“{ $title }”，{ $when }
+change-moved = 时间变更：“{ $title }”由{ $from }改为{ $to }
+change-at-place = { $when }（{ $place }）
+change-relocated = 地点变更：“{ $title }”，{ $when }，由{ $from }改为{ $to }
+change-confirmed = 已确定：“{ $title }”，{ $when }
+change-tentative = 待定：“{ $title }”，{ $when }
+change-renamed = 名称变更：“{ $from }”改为“{ $to }”，{ $when }
+change-details = 详情已更新：“{ $title }”，{ $when }
+feed-cancelled-title = 已取消：{ $title }
+footer-changed = { $date }变更：{ $change }
+
+## Changes pages
+## The changes page of a meeting or of every meeting, its Atom feed and e-mail snippets, and the meeting page's line about them. { $number } is a version number; { $date } a long date, { $start } a time of day (Geneva); { $title } a meeting's title; { $change } one change sentence.
+
+changes-title = 变更
+changes-meeting-title = 变更：{ $title }
+changes-intro = 会议公布以来的所有变更，按时间由近及远排列，时间均为日内瓦时间。日历可能要一天后才显示变更；本页即时显示。
+changes-version = 第{ $number }版，{ $date } { $start }
+changes-published = { $title }：已公布
+changes-none = 尚无变更。
+changes-atom = 这些变更的Atom订阅源
+changes-email = 最新变更的电子邮件片段
+changes-since = 自第{ $number }版以来的变更
+changes-entry-title = 第{ $number }版：{ $count }项变更
+changes-link = 变更
+changes-in-meeting = { $change }（{ $title }）
+meeting-updated = 更新于{ $date }，共{ $count }项变更
 ## Imported drafts
 ## The titles `itucal import` writes into a draft meeting file (src/import/draft.rs), from the facts of a letter. { $group } is a group code (SG20, WP1/20, Q2/20, TSAG), { $number } the same without its letters (20, 1/20), { $place } the venue, { $meeting } the meeting's groups (SG20 WP1/20), { $month } month and year from CLDR (Jan 2018), { $name } a co-located group (oneM2M), { $groups } the meetings' groups (Q1/20–Q4/20, WP1/20), { $count } how many, { $dates } their days, { $what } one of the import-deadline-* texts.
 

@@ -16,7 +16,7 @@ use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZon
 use chrono_tz::Tz;
 use raw::{RawEvent, RawMeeting, RawText};
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::ops::Range;
 use std::path::Path;
@@ -161,7 +161,7 @@ pub fn parse_meeting(file: &str, text: &str) -> Result<(Meeting, Range<usize>), 
 }
 
 /// 1-based line and column (in characters) of a byte offset.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
@@ -321,6 +321,7 @@ impl Cx<'_> {
                 Err(msg) => self.err(&g.span(), msg),
             }
         }
+        let within = self.within(raw.within.as_ref(), &groups);
         let url = raw.url.as_ref().map(|u| self.url("url", u));
         let title = self.text("title", &raw.title);
         let location = raw.location.as_ref().map(|t| self.text("location", t));
@@ -363,20 +364,14 @@ impl Cx<'_> {
         if self.problems.len() > before {
             return None;
         }
-        events.sort_by(|a, b| {
-            let start = |e: &Event| match e.when {
-                When::AllDay { first, .. } => first.and_time(NaiveTime::MIN),
-                When::Timed { start, .. } => start,
-            };
-            (start(a), &a.key).cmp(&(start(b), &b.key))
-        });
-        Some(Meeting {
+        let mut meeting = Meeting {
             id,
             draft: raw.draft.unwrap_or(false),
             file: self.file.into(),
             tz,
             updated: updated?,
             groups,
+            within,
             url: url.flatten(),
             title: title?,
             location: location.flatten(),
@@ -392,7 +387,75 @@ impl Cx<'_> {
                 web: web.flatten(),
             },
             events,
-        })
+        };
+        meeting.sort_events();
+        Some(meeting)
+    }
+
+    /// The group each declared group is within (`within = { "Q2/20" = "WP1/20" }`), by index;
+    /// every name must be declared, and no group may end up within itself.
+    fn within(
+        &mut self,
+        raw: Option<&Spanned<BTreeMap<String, Spanned<String>>>>,
+        groups: &[Group],
+    ) -> Vec<Option<usize>> {
+        let mut within = vec![None; groups.len()];
+        let Some(raw) = raw else {
+            return within;
+        };
+        let declared = || {
+            groups
+                .iter()
+                .map(Group::name)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let find = |name: &str| groups.iter().position(|g| g.slug() == Group::slug_of(name));
+        for (child, parent) in raw.get_ref() {
+            let (Some(c), Some(p)) = (find(child), find(parent.get_ref())) else {
+                let (missing, at): (&str, _) = match find(child) {
+                    None => (child, raw.span()),
+                    Some(_) => (parent.get_ref(), parent.span()),
+                };
+                self.err(
+                    &at,
+                    format!(
+                        "within: group '{missing}' is not declared in the meeting's groups ({}); add it there or fix the name",
+                        declared()
+                    ),
+                );
+                continue;
+            };
+            if c == p {
+                self.err(
+                    &parent.span(),
+                    format!("within: group '{child}' cannot be within itself"),
+                );
+                continue;
+            }
+            within[c] = Some(p);
+        }
+        // no group within one of its own members: each chain of parents ends
+        for start in 0..groups.len() {
+            let mut at = within[start];
+            for _ in 0..groups.len() {
+                match at {
+                    Some(p) if p == start => {
+                        self.err(
+                            &raw.span(),
+                            format!(
+                                "within: group '{}' ends up within itself; each group belongs to one larger group",
+                                groups[start].name()
+                            ),
+                        );
+                        return vec![None; groups.len()];
+                    }
+                    Some(p) => at = within[p],
+                    None => break,
+                }
+            }
+        }
+        within
     }
 
     fn event(
@@ -479,6 +542,15 @@ impl Cx<'_> {
                 st
             }
         };
+        if let Some(s) = &re.sequence {
+            self.err(
+                &s.span(),
+                format!(
+                    "{what}: 'sequence' is no longer written in the data: `itucal lock` keeps every event's SEQUENCE in the lock file ({}); remove this line",
+                    crate::lock::FILE_NAME
+                ),
+            );
+        }
         let updated = match &re.updated {
             Some(u) => self.utc(&format!("{what}: updated"), u),
             None => meeting_updated,
@@ -496,8 +568,9 @@ impl Cx<'_> {
             location: location.flatten(),
             url: url.flatten(),
             status: status?,
-            sequence: re.sequence.as_ref().map_or(0, |s| *s.get_ref()),
+            sequence: 0,
             updated: updated?,
+            change: None,
         })
     }
 

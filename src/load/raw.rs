@@ -20,6 +20,8 @@ pub struct RawMeeting {
     pub timezone: Option<Spanned<String>>,
     pub updated: Spanned<Datetime>,
     pub groups: Vec<Spanned<String>>,
+    /// `within = { "Q2/20" = "WP1/20", "WP1/20" = "SG20" }`: which group each group belongs to.
+    pub within: Option<Spanned<std::collections::BTreeMap<String, Spanned<String>>>>,
     pub url: Option<Spanned<String>>,
     pub title: Spanned<RawText>,
     pub location: Option<Spanned<RawText>>,
@@ -63,7 +65,8 @@ pub struct RawEvent {
     pub location: Option<Spanned<RawText>>,
     pub url: Option<Spanned<String>>,
     pub status: Option<Spanned<String>>,
-    pub sequence: Option<Spanned<u32>>,
+    /// No longer part of the format (the lock file keeps SEQUENCE); read only to say so.
+    pub sequence: Option<Spanned<toml::Value>>,
     pub updated: Option<Spanned<Datetime>>,
 }
 

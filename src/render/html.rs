@@ -9,12 +9,16 @@
 //! * [`index`]: `GET /`.
 //! * [`meeting`]: `GET /meetings/{id}`.
 //! * [`subscribe`]: `GET /subscribe/{feed}`.
+//! * [`changes`]: what changed, from the lock's history: the changes pages and their e-mail
+//!   snippets.
 //! * [`email`]: the HTML and plain-text e-mail snippets of a feed and of a meeting.
 //! * [`i18n`]: the words and date formats of both languages.
 //! * [`text`]: data texts as HTML (paragraphs, numbered lists, links).
 //! * [`layout`]: the frame of every page and the static assets.
 
+pub mod changes;
 pub mod email;
+pub mod error;
 pub mod i18n;
 pub mod index;
 pub mod layout;
@@ -24,8 +28,22 @@ pub mod text;
 
 pub use layout::{ICON, SCRIPT, STYLE};
 
-use crate::model::{Kind, Meeting};
+use crate::model::{Kind, Lang, Meeting, Text};
 use chrono::NaiveDate;
+use maud::{Markup, html};
+
+/// A text of the data in `lang`; where it falls back to English, marked `lang="en"` so that
+/// screen readers and browsers read it as English.
+pub fn shown(text: &Text, lang: Lang) -> Markup {
+    let written_in = text.lang_of(lang);
+    html! {
+        @if written_in == lang {
+            (text.get(lang))
+        } @else {
+            span lang=(i18n::strings(written_in).html_lang) { (text.get(lang)) }
+        }
+    }
+}
 
 /// The days a meeting is held: from the first to the last day of its meetings and sessions
 /// (its deadlines fall weeks earlier and are not "the meeting"); all its events when it has
@@ -105,7 +123,7 @@ title = "Deadline: contributions"
                 ..Filter::default()
             };
             out.push(index::render(c, BASE, lang));
-            out.push(meeting::render(m, BASE, lang));
+            out.push(meeting::render(m, BASE, lang, None));
             out.push(subscribe::render(c, &Feed::All, &f, 3, BASE));
             out.push(email::feed_html(c, &Feed::All, &f, BASE));
             out.push(email::meeting_html(c, m, BASE, lang));
@@ -121,7 +139,7 @@ title = "Deadline: contributions"
             assert!(!p.contains("<img"), "{p}");
             assert!(!p.contains("<b>粗体"), "{p}");
         }
-        let m = meeting::render(&c.meetings[0], BASE, Lang::En);
+        let m = meeting::render(&c.meetings[0], BASE, Lang::En, None);
         assert!(m.contains("&lt;script&gt;alert('t')&lt;/script&gt; &amp; Q1/20"));
         assert!(m.contains("Room &quot;A&quot; &amp; &lt;B&gt;"));
     }
@@ -135,7 +153,7 @@ title = "Deadline: contributions"
     #[test]
     fn the_meeting_page_carries_machine_times_for_the_script() {
         let c = catalog();
-        let p = meeting::render(&c.meetings[0], BASE, Lang::En);
+        let p = meeting::render(&c.meetings[0], BASE, Lang::En, None);
         assert!(
             p.contains(
                 r#"<time datetime="2018-01-15T08:30:00+01:00">Mon, 15 Jan 2018, 08:30–09:30</time>"#
@@ -248,7 +266,7 @@ title = "Deadline: contributions"
         for lang in [Lang::Fr, Lang::Es, Lang::Ru, Lang::Ar] {
             let pages = [
                 ("home", index::render(&c, BASE, lang)),
-                ("meeting", meeting::render(m, BASE, lang)),
+                ("meeting", meeting::render(m, BASE, lang, None)),
                 (
                     "subscribe",
                     subscribe::render(
@@ -298,5 +316,23 @@ title = "Deadline: contributions"
                 );
             }
         }
+    }
+
+    /// Issue 12: a text the data has only in English is marked `lang="en"` in a page of
+    /// another language; one the data has in that language is not.
+    #[test]
+    fn english_fallbacks_are_marked_as_english() {
+        let c = catalog();
+        let m = &c.meetings[0];
+        let fr = meeting::render(m, BASE, Lang::Fr, None);
+        let title = m.title.get(Lang::Fr);
+        assert_eq!(m.title.lang_of(Lang::Fr), Lang::En);
+        let escaped = maud::html! { (title) }.into_string();
+        assert!(
+            fr.contains(&format!(r#"<h1><span lang="en">{escaped}</span></h1>"#)),
+            "{fr}"
+        );
+        let en = meeting::render(m, BASE, Lang::En, None);
+        assert!(en.contains(&format!("<h1>{escaped}</h1>")));
     }
 }

@@ -87,6 +87,29 @@ pub fn feed_title(catalog: &Catalog, feed: &Feed, filter: &Filter) -> (String, S
     (calendar_name(&name), description)
 }
 
+/// The languages [`feed_title`]'s name and description are really written in: the feed's,
+/// but for a meeting's or an event's, whose name (and description) come from the data and may
+/// fall back to English.
+fn feed_title_langs(catalog: &Catalog, feed: &Feed, lang: Lang) -> (Lang, Lang) {
+    let (Feed::Meeting(id) | Feed::Event { meeting: id, .. }) = feed else {
+        return (lang, lang);
+    };
+    let Some(m) = catalog.meeting(id) else {
+        return (lang, lang);
+    };
+    let title_in = m.title.lang_of(lang);
+    match feed {
+        Feed::Event { key, .. } => {
+            let event_in = m.event(key).map_or(lang, |e| e.title.lang_of(lang));
+            (event_in, title_in)
+        }
+        _ => (
+            title_in,
+            m.description.as_ref().map_or(title_in, |d| d.lang_of(lang)),
+        ),
+    }
+}
+
 /// A kind of event, plural and lower case, as a filtered feed's name lists it.
 fn kind_label(kind: Kind, lang: Lang) -> String {
     tr(lang, &format!("feed-kind-{}", kind_id(kind)))
@@ -136,6 +159,7 @@ pub fn calendar(
 ) -> String {
     let lang = filter.lang;
     let (name, description) = feed_title(catalog, feed, filter);
+    let (name_in, description_in) = feed_title_langs(catalog, feed, filter.lang);
     let zone = feed_zone(selection);
 
     // No METHOD: CalDAV servers refuse a calendar object that has one (RFC 4791 §4.1), and
@@ -145,9 +169,17 @@ pub fn calendar(
     head.append_property(Property::new("VERSION", "2.0"))
         .append_property(Property::new("PRODID", PRODID))
         .append_property(Property::new("CALSCALE", "GREGORIAN"))
-        .append_property(Property::new("NAME", &name))
+        .append_property(
+            Property::new("NAME", &name)
+                .add_parameter("LANGUAGE", name_in.code())
+                .done(),
+        )
         .append_property(Property::new("X-WR-CALNAME", &name))
-        .append_property(Property::new("DESCRIPTION", &description))
+        .append_property(
+            Property::new("DESCRIPTION", &description)
+                .add_parameter("LANGUAGE", description_in.code())
+                .done(),
+        )
         .append_property(Property::new("X-WR-CALDESC", &description))
         .append_property(Property::new("X-WR-TIMEZONE", zone.name()))
         .append_property(
@@ -188,6 +220,29 @@ pub fn calendar(
         fold::refold_into(&written, &mut out);
     }
     out.push_str("END:VCALENDAR\r\n");
+    out
+}
+
+/// What a subscriber of a feed in `lang` sees of `event`: its VEVENT's content lines, unfolded,
+/// without the three that tell its revision (`SEQUENCE`, `DTSTAMP`, `LAST-MODIFIED`). The lock
+/// file hashes this, in every language, to see which events changed.
+pub fn event_content(meeting: &Meeting, event: &Event, lang: Lang) -> String {
+    let timed = matches!(event.when, When::Timed { .. });
+    let mut written = String::new();
+    vevent(meeting, event, lang, &footer(meeting, timed, lang))
+        .fmt_write(&mut written)
+        .expect("writing to a String cannot fail");
+    let unfolded = fold::unfold(&written);
+    let mut out = String::with_capacity(unfolded.len());
+    for line in unfolded.split_terminator("\r\n") {
+        let revision = ["SEQUENCE:", "DTSTAMP:", "LAST-MODIFIED:"]
+            .iter()
+            .any(|p| line.starts_with(p));
+        if !revision {
+            out.push_str(line);
+            out.push_str("\r\n");
+        }
+    }
     out
 }
 
@@ -247,7 +302,11 @@ fn vevent(meeting: &Meeting, event: &Event, lang: Lang, footer: &str) -> icalend
             });
         }
     }
-    ev.append_property(text_prop("SUMMARY", &event.title, lang));
+    ev.append_property(
+        Property::new("SUMMARY", summary(event, lang))
+            .add_parameter("LANGUAGE", event.title.lang_of(lang).code())
+            .done(),
+    );
     // the event's own text decides the language (English when it fell back); the footer
     // around it is always in the feed's
     let described_in = event.description.as_ref().map_or(lang, |d| d.lang_of(lang));
@@ -281,6 +340,18 @@ fn vevent(meeting: &Meeting, event: &Event, lang: Lang, footer: &str) -> icalend
     ev
 }
 
+/// The SUMMARY of an event in `lang`: its title, after "Cancelled: " when it is cancelled (it
+/// keeps its place in the calendars that strike it through, and says so in those that show it
+/// plainly).
+pub fn summary(event: &Event, lang: Lang) -> String {
+    let title = event.title.get(lang);
+    if event.status == Status::Cancelled {
+        tr_args(lang, "feed-cancelled-title", &[("title", arg(title))])
+    } else {
+        title.to_string()
+    }
+}
+
 /// A TEXT property in `lang`, labelled with the language the text is really in (English when a
 /// Chinese feed falls back to it).
 fn text_prop(key: &str, text: &Text, lang: Lang) -> Property {
@@ -296,16 +367,35 @@ pub fn description(meeting: &Meeting, event: &Event, lang: Lang) -> String {
     description_with(event, &footer(meeting, timed, lang), lang)
 }
 
-/// [`description`] with the meeting's footer already built.
+/// [`description`] with the meeting's footer already built; an event the lock's history tells
+/// a change of ends with that change, on one line.
 fn description_with(event: &Event, footer: &str, lang: Lang) -> String {
-    let own = event.description.as_ref().map(|d| d.get(lang).trim_end());
+    let own = event
+        .description
+        .as_ref()
+        .map(|d| super::prose::delimit_urls(d.get(lang).trim_end()));
+    let own = own.as_deref();
     let mut out = String::with_capacity(own.map_or(0, |d| d.len() + 2) + footer.len());
     if let Some(d) = own {
         out.push_str(d);
         out.push_str("\n\n");
     }
     out.push_str(footer);
+    if let Some(change) = &event.change {
+        out.push('\n');
+        out.push_str(&changed_line(change, lang));
+    }
     out
+}
+
+/// "Changed on 16 January 2018: …" (the date in Geneva).
+pub fn changed_line(change: &crate::model::LastChange, lang: Lang) -> String {
+    let date = dates::long(change.at.with_timezone(&HOME_TZ).date_naive(), lang);
+    tr_args(
+        lang,
+        "footer-changed",
+        &[("date", arg(&date)), ("change", arg(change.text.get(lang)))],
+    )
 }
 
 /// The footer every description ends with, without trailing white space: the same for every
@@ -406,7 +496,6 @@ first_day = 2018-01-15
 last_day = 2018-01-23
 title = { en = "Nine days, a \\ b; c", zh = "九天" }
 description = "Line one\r\nLine two\twith tab, comma; semicolon \\ backslash: colon 😀 e\u0301"
-sequence = 3
 updated = 2018-02-01T00:00:00Z
 status = "cancelled"
 
@@ -487,7 +576,7 @@ title = "Summer session"
             "UID:days.t@itucal",
             "DTSTAMP:20180201T000000Z",
             "LAST-MODIFIED:20180201T000000Z",
-            "SEQUENCE:3",
+            "SEQUENCE:0",
             "STATUS:CANCELLED",
             "TRANSP:TRANSPARENT",
             "CATEGORIES:deadline",
@@ -560,8 +649,9 @@ title = "Summer session"
             .iter()
             .find_map(|l| l.strip_prefix("SUMMARY;LANGUAGE=en:"))
             .unwrap();
-        assert_eq!(summary, "Nine days\\, a \\\\ b\\; c");
-        assert_eq!(unescape(summary), "Nine days, a \\ b; c");
+        // cancelled: the title says so in the feed's language
+        assert_eq!(summary, "Cancelled: Nine days\\, a \\\\ b\\; c");
+        assert_eq!(unescape(summary), "Cancelled: Nine days, a \\ b; c");
         let desc = e
             .iter()
             .find_map(|l| l.strip_prefix("DESCRIPTION;LANGUAGE=en:"))
@@ -575,7 +665,7 @@ title = "Summer session"
     fn chinese_feeds_mark_english_fallbacks_as_english() {
         let ics = render(Lang::Zh);
         let days = event(&ics, "days");
-        assert!(days.contains(&"SUMMARY;LANGUAGE=zh:九天".to_string()));
+        assert!(days.contains(&"SUMMARY;LANGUAGE=zh:已取消：九天".to_string()));
         let day = event(&ics, "day");
         // no Chinese title: English text, labelled as English
         assert!(day.contains(&"SUMMARY;LANGUAGE=en:One day".to_string()));

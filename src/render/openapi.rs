@@ -73,6 +73,17 @@ fn parameters(catalog: &Catalog) -> Value {
             Kind::ALL.map(Kind::name).to_vec(),
             None,
         ),
+        "cancelled": {
+            "name": "cancelled",
+            "in": "query",
+            "required": false,
+            "description": "Whether cancelled events (STATUS:CANCELLED: removed from the data, or called off) are included.",
+            "schema": {
+                "type": "string",
+                "enum": Filter::CANCELLED,
+                "default": Filter::CANCELLED[0],
+            },
+        },
     });
     // a group may be named by its slug or its name (`q2-20`, `Q2/20`); without groups in the
     // data no value is valid, and the parameter is not described
@@ -100,6 +111,7 @@ fn paths(catalog: &Catalog) -> Value {
     let mut filters = vec![
         lang.clone(),
         json!({ "$ref": "#/components/parameters/kind" }),
+        json!({ "$ref": "#/components/parameters/cancelled" }),
     ];
     if !catalog.groups.is_empty() {
         filters.push(json!({ "$ref": "#/components/parameters/group" }));

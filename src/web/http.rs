@@ -71,6 +71,15 @@ pub const EMAIL_TEXT: Serving = Serving {
     ..PAGE
 };
 
+/// An Atom feed of changes: readable from any site, like the calendars.
+pub const ATOM: Serving = Serving {
+    content_type: "application/atom+xml; charset=utf-8",
+    cache_control: CACHE_CONTROL,
+    cors: true,
+    dated: true,
+    csp: None,
+};
+
 /// An API document: readable from any site.
 pub const API: Serving = Serving {
     content_type: "application/json",
@@ -92,9 +101,9 @@ pub const fn asset(content_type: &'static str) -> Serving {
 }
 
 /// The query parameters of a feed.
-pub const FEED_PARAMS: [&str; 4] = ["lang", "kind", "group", DOWNLOAD];
+pub const FEED_PARAMS: [&str; 5] = ["lang", "kind", "group", "cancelled", DOWNLOAD];
 /// The query parameters of the pages (and API documents) that show one calendar.
-pub const VIEW_PARAMS: [&str; 3] = ["lang", "kind", "group"];
+pub const VIEW_PARAMS: [&str; 4] = ["lang", "kind", "group", "cancelled"];
 /// The query parameters of the other pages.
 pub const LANG_PARAM: [&str; 1] = ["lang"];
 

@@ -66,7 +66,7 @@ pub fn app(
 /// The handler of each route of the URL table ([`crate::urls`]); the table's pattern is the
 /// resource's name too, which metrics and logs label requests with ([`route_label`]).
 fn handler(route: Route) -> actix_web::Route {
-    use routes::{api, feeds, health, pages};
+    use routes::{api, changes, feeds, health, pages};
     match route {
         Route::Health => web::to(health::healthz),
         Route::Metrics => web::to(observe::metrics),
@@ -85,6 +85,16 @@ fn handler(route: Route) -> actix_web::Route {
         | Route::SubscribeEmailText => web::to(move |req, state| pages::page(req, state, route)),
         Route::Style | Route::Script | Route::Icon | Route::FaviconIco => {
             web::to(move |req| pages::asset(req, route))
+        }
+        Route::Changes
+        | Route::ChangesAtom
+        | Route::ChangesEmailHtml
+        | Route::ChangesEmailText
+        | Route::MeetingChanges
+        | Route::MeetingChangesAtom
+        | Route::MeetingChangesEmailHtml
+        | Route::MeetingChangesEmailText => {
+            web::to(move |req, state| changes::changes(req, state, route))
         }
         Route::ApiMeetings => web::to(api::meetings),
         Route::ApiMeeting => web::to(api::meeting),

@@ -64,7 +64,7 @@ async fn bad_query_values_are_400_naming_the_parameter() {
         ),
         (
             "/feeds/all.ics?colour=red",
-            "unknown parameter 'colour'; allowed: lang, kind, group, download",
+            "unknown parameter 'colour'; allowed: lang, kind, group, cancelled, download",
         ),
         (
             "/feeds/all.ics?lang=%ZZ",

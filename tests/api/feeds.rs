@@ -36,6 +36,8 @@ async fn all_ics_has_every_event_and_the_calendar_headers() {
     assert!(r.body.ends_with("END:VCALENDAR\r\n"));
 }
 
+/// A Question's feed: its meeting, the Working Party meeting that reviews its work (issue 13:
+/// groups have a structure), the meeting-wide events; no sibling Question's meeting.
 #[actix_web::test]
 async fn a_group_feed_holds_its_question_and_the_meeting_wide_events() {
     let app = seed_app().await;
@@ -43,6 +45,7 @@ async fn a_group_feed_holds_its_question_and_the_meeting_wide_events() {
     assert_eq!(r.status, 200);
     let got = uids(&r.body);
     assert!(got.contains(&"q2-20-rapporteur-meeting".to_string()));
+    assert!(got.contains(&"wp1-20-meeting".to_string()), "{got:?}");
     for d in DEADLINES
         .iter()
         .chain(&["registration", "onem2m-co-location"])
@@ -52,7 +55,7 @@ async fn a_group_feed_holds_its_question_and_the_meeting_wide_events() {
     for other in [
         "q1-20-rapporteur-meeting",
         "q3-20-rapporteur-meeting",
-        "wp1-20-meeting",
+        "q4-20-rapporteur-meeting",
     ] {
         assert!(
             !got.contains(&other.to_string()),
@@ -65,13 +68,17 @@ async fn a_group_feed_holds_its_question_and_the_meeting_wide_events() {
     assert_eq!(by_name.body, r.body);
 }
 
+/// The Working Party's and the Study Group's feeds hold everything within them: the Questions'
+/// meetings too (issue 13).
 #[actix_web::test]
-async fn the_wp_feed_does_not_pull_in_the_questions() {
+async fn the_wp_and_sg_feeds_hold_their_questions() {
     let app = seed_app().await;
-    let got = uids(&get(&app, "/feeds/groups/wp1-20.ics").await.body);
-    assert!(got.contains(&"wp1-20-meeting".to_string()));
-    for q in Q_MEETINGS {
-        assert!(!got.contains(&q.to_string()));
+    for feed in ["/feeds/groups/wp1-20.ics", "/feeds/groups/sg20.ics"] {
+        let got = uids(&get(&app, feed).await.body);
+        assert!(got.contains(&"wp1-20-meeting".to_string()), "{feed}");
+        for q in Q_MEETINGS {
+            assert!(got.contains(&q.to_string()), "{feed} lacks {q}");
+        }
     }
 }
 
@@ -106,7 +113,7 @@ async fn a_meeting_feed_and_a_single_event() {
 #[actix_web::test]
 async fn filters_select_by_kind_and_group() {
     let app = seed_app().await;
-    let r = get(&app, "/feeds/all.ics?kind=meeting&group=Q1/20,wp1-20").await;
+    let r = get(&app, "/feeds/all.ics?kind=meeting&group=Q1/20").await;
     assert_eq!(r.status, 200);
     assert_eq!(
         uids(&r.body),
@@ -321,4 +328,98 @@ async fn a_new_snapshot_serves_its_own_bytes() {
     let after = get(&app, "/feeds/all.ics").await;
     assert_ne!(after.header("etag"), before);
     assert!(after.body.contains("(moved)"));
+}
+
+/// The text of every SUMMARY of a feed, unfolded and unescaped.
+fn summaries(ics: &str) -> Vec<String> {
+    let unfolded = ics.replace("\r\n ", "");
+    unfolded
+        .split("\r\n")
+        .filter(|l| l.starts_with("SUMMARY"))
+        .filter_map(|l| l.split_once(':').map(|(_, v)| v))
+        .map(|v| {
+            v.replace("\\n", "\n")
+                .replace("\\,", ",")
+                .replace("\\;", ";")
+                .replace("\\\\", "\\")
+        })
+        .collect()
+}
+
+/// The first `cols` display columns of `s` (a CJK character is two), as a calendar's month
+/// view shows a title.
+fn head_of(s: &str, cols: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut width = 0;
+    s.chars()
+        .take_while(|c| {
+            width += c.width().unwrap_or(0);
+            width <= cols
+        })
+        .collect()
+}
+
+/// Issue 13: titles stay distinct when a client cuts them short: in every feed and language,
+/// no two events share their first 20 display columns.
+#[actix_web::test]
+async fn no_two_titles_of_a_feed_share_their_first_20_columns() {
+    let app = seed_app().await;
+    let catalog = itucal::load::load_dir(&crate::helpers::seed_dir()).unwrap();
+    let mut feeds = vec!["/feeds/all".to_string(), "/feeds/deadlines".to_string()];
+    feeds.extend(catalog.meetings.iter().map(|m| format!("/feeds/{}", m.id)));
+    feeds.extend(
+        catalog
+            .groups
+            .iter()
+            .map(|g| format!("/feeds/groups/{}", g.slug())),
+    );
+    let mut failures = Vec::new();
+    for feed in &feeds {
+        for lang in itucal::model::Lang::ALL {
+            let uri = format!("{feed}.{}.ics", lang.code());
+            let r = get(&app, &uri).await;
+            assert_eq!(r.status, 200, "{uri}");
+            let titles = summaries(&r.body);
+            assert!(!titles.is_empty(), "{uri}");
+            let mut seen: Vec<(String, &String)> = Vec::new();
+            for t in &titles {
+                let head = head_of(t, 20);
+                if let Some((_, other)) = seen.iter().find(|(h, _)| *h == head) {
+                    failures.push(format!("{uri}: '{t}' and '{other}' both begin '{head}'"));
+                }
+                seen.push((head, t));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Issue 12: a feed in French, Spanish, Russian or Arabic has no English word of ours: its
+/// name, description and every event's footer are in its language (the data has every text in
+/// every language, so nothing falls back).
+#[actix_web::test]
+async fn feeds_in_the_other_languages_carry_no_english_words_of_ours() {
+    let app = seed_app().await;
+    let english = [
+        "ITU-T meetings",
+        "Deadlines of ITU-T meetings",
+        // ("Source:" is French too)
+        " of 29 September 2017",
+        "Times are in",
+        "Dates are in",
+        "Geneva time",
+        // ("Contact:" is French too, "tel." Spanish)
+        "Study group:",
+        "Meeting page:",
+        "LANGUAGE=en",
+    ];
+    for code in ["fr", "es", "ru", "ar"] {
+        for feed in ["all", "deadlines", "groups/q2-20"] {
+            let uri = format!("/feeds/{feed}.{code}.ics");
+            let body = get(&app, &uri).await.body.replace("\r\n ", "");
+            for word in english {
+                assert!(!body.contains(word), "{uri} has '{word}'");
+            }
+        }
+    }
 }

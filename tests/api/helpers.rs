@@ -15,11 +15,8 @@ pub fn seed_dir() -> PathBuf {
 
 /// App state over a data directory (panics on invalid data: fixtures are valid).
 pub fn state(dir: &Path) -> AppState {
-    let catalog = itucal::load::load_dir(dir).unwrap_or_else(|p| panic!("{p:?}"));
-    AppState::new(
-        Arc::new(Store::new(Snapshot::new(catalog))),
-        "https://feeds.example.org",
-    )
+    let snapshot = Snapshot::load(dir).unwrap_or_else(|p| panic!("{p:?}"));
+    AppState::new(Arc::new(Store::new(snapshot)), "https://feeds.example.org")
 }
 
 /// The app over the shipped data.

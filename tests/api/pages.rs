@@ -314,8 +314,53 @@ async fn bad_page_queries_are_400_with_the_feeds_messages() {
     for (uri, want) in cases {
         let r = get(&app, uri).await;
         assert_eq!(r.status, 400, "{uri}: {}", r.body);
+        assert_reason(&r, uri, want);
+    }
+}
+
+/// A page's error is a page (issue 12: in the page's language) quoting the reason; a
+/// snippet's or the API's is the reason in plain text.
+fn assert_reason(r: &Got, uri: &str, want: &str) {
+    let page = !uri.contains("/email.") && !uri.starts_with("/api/");
+    if page {
+        assert_eq!(
+            r.header("content-type"),
+            "text/html; charset=utf-8",
+            "{uri}"
+        );
+        let quoted = format!(
+            r#"<code lang="en" dir="ltr">{}"#,
+            want.replace('&', "&amp;")
+        );
+        assert!(r.body.contains(&quoted), "{uri}: {}", r.body);
+    } else {
+        assert_eq!(
+            r.header("content-type"),
+            "text/plain; charset=utf-8",
+            "{uri}"
+        );
         assert!(r.body.starts_with(want), "{uri}: {}", r.body);
-        assert_eq!(r.header("content-type"), "text/plain; charset=utf-8");
+    }
+}
+
+/// Issue 12: the error page of a page is in the language its address asks for.
+#[actix_web::test]
+async fn error_pages_are_in_the_language_of_the_address() {
+    let app = seed_app().await;
+    for (lang, heading) in [
+        ("fr", "Page introuvable"),
+        ("ar", "الصفحة غير موجودة"),
+        ("zh", "未找到网页"),
+        ("en", "Page not found"),
+    ] {
+        let r = get(&app, &format!("/meetings/nope?lang={lang}")).await;
+        assert_eq!(r.status, 404);
+        assert!(
+            r.body.contains(&format!("<h1>{heading}</h1>")),
+            "{lang}: {}",
+            r.body
+        );
+        assert_eq!(r.header("cache-control"), "no-store");
     }
 }
 
@@ -352,7 +397,7 @@ async fn unknown_meetings_and_groups_are_404_naming_what_exists() {
     for (uri, want) in cases {
         let r = get(&app, uri).await;
         assert_eq!(r.status, 404, "{uri}: {}", r.body);
-        assert!(r.body.starts_with(want), "{uri}: {}", r.body);
+        assert_reason(&r, uri, want);
     }
 }
 
@@ -401,7 +446,7 @@ async fn the_meeting_page_shows_the_letter_in_geneva_time() {
         "<li>Opening of the meeting</li>",
         "<li>Closing of the meeting</li>",
         r#"<a href="mailto:tsbsg20@itu.int">tsbsg20@itu.int</a>"#,
-        r#"<a href="tel:+41227306301">+41 22 730 6301</a>"#,
+        r#"<a href="tel:+41227306301" dir="ltr">+41 22 730 6301</a>"#,
         "TSB Collective Letter 3/20 of 29 September 2017",
     ] {
         assert!(b.contains(want), "missing {want}");

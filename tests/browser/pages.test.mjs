@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
 const BASE = process.env.ITUCAL_URL;
@@ -18,6 +19,11 @@ const ARGS = [
 ];
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
+// the six languages in ITU's order: ?lang=, <html lang>, direction
+const LANGS = [['ar', 'ar', 'rtl'], ['zh', 'zh-Hans', 'ltr'], ['en', 'en', 'ltr'], ['fr', 'fr', 'ltr'], ['ru', 'ru', 'ltr'], ['es', 'es', 'ltr']];
+// the pages that every language is tested on (and screenshot in Arabic and Russian)
+const PAGES = [['index', '/'], ['meeting', `/meetings/${MEETING}`], ['subscribe', '/subscribe/groups/q2-20']];
+const inLang = (path, lang) => `${BASE}${path}?lang=${lang}`;
 
 const open = [];
 after(async () => {
@@ -50,7 +56,13 @@ async function page(context) {
   p.errors = [];
   p.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') p.errors.push(`console ${m.type()}: ${m.text()}`); });
   p.on('pageerror', (e) => p.errors.push(`page error: ${e.message}`));
-  p.on('requestfailed', (r) => { if (r.url().startsWith(BASE)) p.errors.push(`failed: ${r.url()}`); });
+  // a request the browser dropped itself (the icon, when the test navigates on before it
+  // arrived) is no failure of ours; anything else is
+  p.on('requestfailed', (r) => {
+    if (r.url().startsWith(BASE) && r.failure()?.errorText !== 'net::ERR_ABORTED') {
+      p.errors.push(`failed: ${r.url()} (${r.failure()?.errorText})`);
+    }
+  });
   p.on('response', (r) => { if (r.url().startsWith(BASE) && r.status() >= 400) p.errors.push(`${r.status()}: ${r.url()}`); });
   return p;
 }
@@ -86,6 +98,220 @@ test('pages render in English and Chinese, labelled, with no console errors', as
     }
   }
   assert.deepEqual(p.errors, []);
+});
+
+/** In the page: the visible elements that stick out of the viewport sideways (in a right-to-left
+ * page, what sticks out at the right makes no scroll bar, so scrollWidth alone misses it). The
+ * skip link and what is only for screen readers are off screen on purpose. */
+function sideways() {
+  const width = document.documentElement.clientWidth;
+  return [...document.body.querySelectorAll('*')]
+    .filter((el) => !el.closest('.skip, .visually-hidden, table.events thead'))
+    .filter((el) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && (r.left < -0.5 || r.right > width + 0.5);
+    })
+    .map((el) => `<${el.localName} class="${el.className}"> ${Math.round(el.getBoundingClientRect().left)}..${Math.round(el.getBoundingClientRect().right)}`);
+}
+
+test('every page in all six languages: its language and direction, nothing sideways, no errors', async () => {
+  for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+    const p = await page(await browser({ viewport }));
+    for (const [lang, htmlLang, dir] of LANGS) {
+      for (const [, path] of PAGES) {
+        const url = inLang(path, lang);
+        const res = await p.goto(url);
+        assert.equal(res.status(), 200, url);
+        assert.equal(await p.getAttribute('html', 'lang'), htmlLang, url);
+        assert.equal(await p.getAttribute('html', 'dir'), dir, url);
+        assert.equal(await p.evaluate(() => getComputedStyle(document.documentElement).direction), dir, url);
+        const { scrollWidth, clientWidth } = await p.evaluate(() => {
+          const d = document.documentElement;
+          return { scrollWidth: d.scrollWidth, clientWidth: d.clientWidth };
+        });
+        assert.ok(scrollWidth <= clientWidth, `${url} scrolls sideways at ${name} width: ${scrollWidth} > ${clientWidth}`);
+        assert.deepEqual(await p.evaluate(sideways), [], `${url} at ${name} width`);
+        assert.deepEqual(p.errors.splice(0), [], `${url} at ${name} width`);
+      }
+    }
+    assert.deepEqual(p.errors, []);
+  }
+});
+
+/** In the page: where the parts that show a page's direction are (each a DOMRect's edges). */
+function layout() {
+  const box = (el) => { const r = el.getBoundingClientRect(); return { left: r.left, right: r.right }; };
+  const range = document.createRange();
+  range.selectNodeContents(document.querySelector('h1'));
+  const lines = [...range.getClientRects()];
+  const one = (selector) => { const el = document.querySelector(selector); return el && box(el); };
+  return {
+    width: document.documentElement.clientWidth,
+    home: one('header.site .home'),
+    langs: [...document.querySelectorAll('nav.langs li')].map(box),
+    h1: { left: Math.min(...lines.map((r) => r.left)), right: Math.max(...lines.map((r) => r.right)) },
+    firstColumn: one('table.events thead th'),
+    feedButton: one('ul.feeds .button'),
+    serviceButton: one('ul.services .button'),
+    qr: one('.qr-code svg'),
+  };
+}
+
+test('the Arabic pages are the mirror image of the English ones', async () => {
+  for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+    const p = await page(await browser({ viewport }));
+    for (const [, path] of PAGES) {
+      const at = `${path} at ${name} width`;
+      await p.goto(inLang(path, 'en'));
+      const en = await p.evaluate(layout);
+      await p.keyboard.press('Tab');
+      const enSkip = await p.locator('a.skip').boundingBox();
+      await p.goto(inLang(path, 'ar'));
+      assert.equal(await p.evaluate(() => getComputedStyle(document.documentElement).direction), 'rtl', at);
+      const ar = await p.evaluate(layout);
+      const w = ar.width;
+      // where English starts at the left edge, Arabic starts at the right edge: the distance of
+      // a part's start edge from the right equals the English one's from the left (or the same
+      // for its end edge)
+      const starts = (what, a, e) => assert.ok(Math.abs((w - a.right) - e.left) < 1, `${at}: ${what} starts ${w - a.right}px from the right, in English ${e.left}px from the left`);
+      const ends = (what, a, e) => assert.ok(Math.abs(a.left - (w - e.right)) < 1, `${at}: ${what} ends ${a.left}px from the left, in English ${w - e.right}px from the right`);
+      starts('the site name', ar.home, en.home);
+      starts('the heading', ar.h1, en.h1);
+      // the language switch, whose names are the same in every language, is mirrored item by
+      // item: Arabic, the first in ITU's order, is the rightmost
+      assert.equal(ar.langs.length, 6);
+      ar.langs.forEach((a, i) => { starts(`language ${i + 1}`, a, en.langs[i]); ends(`language ${i + 1}`, a, en.langs[i]); });
+      assert.ok(ar.langs.every((a) => a.right <= ar.langs[0].right + 0.5), `${at}: Arabic is not the rightmost language`);
+      if (name === 'desktop') {
+        // the site name at the right of the language switch, on one line
+        assert.ok(ar.home.left > ar.langs[0].right, `${at}: the site name is not right of the languages`);
+        if (en.firstColumn) starts('the programme\'s first column', ar.firstColumn, en.firstColumn);
+        if (en.feedButton) ends('the first subscribe button', ar.feedButton, en.feedButton);
+        if (en.serviceButton) starts('the Google button', ar.serviceButton, en.serviceButton);
+        if (en.qr) starts('the QR code', ar.qr, en.qr);
+      }
+      // the skip link waits beyond the right edge, and shows at the right edge when focused
+      const skip = await p.locator('a.skip').boundingBox();
+      assert.ok(skip.x >= w, `${at}: skip link at ${skip.x}`);
+      await p.keyboard.press('Tab');
+      assert.equal(await p.evaluate(() => document.activeElement.className), 'skip', at);
+      const shown = await p.locator('a.skip').boundingBox();
+      assert.ok(Math.abs((w - (shown.x + shown.width)) - enSkip.x) < 1, `${at}: focused skip link at ${shown.x}..${shown.x + shown.width}`);
+    }
+    assert.deepEqual(p.errors, []);
+  }
+});
+
+/** In the page: whether `text` (spaces aside) is laid out left to right, character after
+ * character, in every element matching `selector` that holds it (and at least one does). */
+function readsLeftToRight([selector, text]) {
+  const want = text.replace(/\s/g, '');
+  const holders = [...document.querySelectorAll(selector)].map((el) => {
+    const chars = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.data.length; i++) {
+        if (/[\s\u2066-\u2069]/.test(node.data[i])) continue; // spaces, directional isolates
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        chars.push([node.data[i], range.getBoundingClientRect().left]);
+      }
+    }
+    const at = chars.map(([c]) => c).join('').indexOf(want);
+    return at < 0 ? null : chars.slice(at, at + want.length).map(([, x]) => x);
+  }).filter(Boolean);
+  return holders.length > 0 && holders.every((xs) => xs.every((x, i) => i === 0 || x > xs[i - 1]));
+}
+
+test('in Arabic, phone numbers, ".ics" and the feed URL still read left to right', async () => {
+  const p = await page(await browser());
+  await p.goto(inLang(`/meetings/${MEETING}`, 'ar'));
+  for (const spec of [
+    ['dl.facts dd', '+41 22 730 6301'], // phone
+    ['dl.facts dd', '+41 22 730 5853'], // fax
+    ['[data-link="event-ics"]', '.ics'],
+    ['[data-link="download"]', '.ics'],
+  ]) {
+    assert.ok(await p.evaluate(readsLeftToRight, spec), `${spec[0]}: "${spec[1]}" is not laid out left to right`);
+  }
+  await p.goto(inLang('/subscribe/groups/q2-20', 'ar'));
+  assert.ok(await p.evaluate(readsLeftToRight, ['[data-link="download"]', '.ics']));
+  assert.equal(await p.evaluate(() => getComputedStyle(document.querySelector('#feed-url')).direction), 'ltr');
+  assert.deepEqual(p.errors, []);
+});
+
+/** The font families that fontconfig says cover a language (`fc-list :lang=ar family`). */
+function fontsFor(lang) {
+  return new Set(execFileSync('fc-list', [`:lang=${lang}`, 'family'], { encoding: 'utf8' })
+    .split(/[\n,]/).map((f) => f.trim()).filter(Boolean));
+}
+
+test('Arabic, Chinese and Russian text is drawn in fonts that have its glyphs', async () => {
+  const ctx = await browser();
+  const p = await page(ctx);
+  const cdp = await ctx.newCDPSession(p);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  /** The families Chromium drew the text of `selector` with. */
+  const drawnWith = async (selector) => {
+    const { root } = await cdp.send('DOM.getDocument');
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    assert.ok(nodeId, `no ${selector}`);
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    return fonts.map((f) => f.familyName);
+  };
+  const covered = { ar: fontsFor('ar'), zh: fontsFor('zh-cn'), ru: fontsFor('ru') };
+  for (const [lang, covers] of Object.entries(covered)) {
+    assert.ok(covers.size > 0, `no font for ${lang}: run.sh installs one`);
+  }
+  const check = async (lang, selector) => {
+    const families = await drawnWith(selector);
+    assert.ok(families.length > 0 && families.every((f) => covered[lang].has(f)),
+      `${p.url()} ${selector}: drawn with ${families.join(', ')}, fonts for ${lang}: ${[...covered[lang]].join(', ')}`);
+  };
+  await p.goto(inLang('/', 'ar'));
+  for (const selector of ['h1', 'p.lead', 'header.site .home', 'nav.langs a[lang="ar"]']) await check('ar', selector);
+  await check('zh', 'nav.langs a[lang="zh-Hans"]');
+  await check('ru', 'nav.langs a[lang="ru"]');
+  await p.goto(inLang(`/meetings/${MEETING}`, 'ar'));
+  for (const selector of ['h1', 'table.events tbody th', 'section[aria-labelledby="about-h"] .text p']) await check('ar', selector);
+  await p.goto(inLang('/', 'ru'));
+  await check('ru', 'h1');
+  assert.deepEqual(p.errors, []);
+});
+
+test('the Russian pages are in Russian, and so are the countdowns, in its plural forms', async () => {
+  const ctx = await browser();
+  const p = await page(ctx);
+  for (const [, path] of PAGES) {
+    await p.goto(inLang(path, 'ru'));
+    assert.equal(await p.getAttribute('html', 'lang'), 'ru');
+    assert.match(await p.textContent('h1'), /[а-яё]/i);
+  }
+  // today every deadline of the 2018 meeting has passed: the page's own word for it
+  await p.goto(inLang(`/meetings/${MEETING}`, 'ru'));
+  const passed = await p.getAttribute('body', 'data-t-passed');
+  assert.equal(passed, 'истек');
+  const countdowns = await p.$$eval('.countdown', (els) => els.map((el) => [el.textContent, el.classList.contains('passed')]));
+  assert.equal(countdowns.length, 4);
+  assert.deepEqual(countdowns, countdowns.map(() => [passed, true]));
+  // before the 11 January 2018 deadline: one day count per Russian plural category
+  const late = await page(ctx);
+  for (const [now, category, text] of [
+    ['2018-01-10T12:00:00+01:00', 'one', 'остался 1 день'],
+    ['2017-12-21T12:00:00+01:00', 'one', 'остался 21 день'],
+    ['2018-01-08T12:00:00+01:00', 'few', 'осталось 3 дня'],
+    ['2018-01-01T12:00:00+01:00', 'many', 'осталось 10 дней'],
+  ]) {
+    await late.clock.setFixedTime(new Date(now));
+    await late.goto(inLang(`/meetings/${MEETING}`, 'ru'));
+    const n = Number(text.match(/\d+/)[0]);
+    assert.equal(await late.evaluate((n) => new Intl.PluralRules('ru').select(n), n), category, text);
+    assert.equal((await late.getAttribute('body', `data-t-days-left-${category}`)).replace('{n}', n), text);
+    assert.equal(await late.textContent('.countdown[data-deadline="2018-01-11"]'), text, now);
+  }
+  assert.deepEqual([...p.errors, ...late.errors], []);
 });
 
 test('every subscribe link has the expected href', async () => {
@@ -264,10 +490,16 @@ test('screenshots of the pages at desktop and phone width', async () => {
     const ctx = await browser({ viewport, timezoneId: 'Asia/Shanghai', deviceScaleFactor: 1 });
     const p = await page(ctx);
     await p.clock.setFixedTime(new Date('2018-01-01T10:00:00+01:00'));
-    for (const [file, path] of [['index', '/'], ['meeting', `/meetings/${MEETING}`], ['subscribe', '/subscribe/groups/q2-20?lang=zh']]) {
-      await p.goto(`${BASE}${path}`);
+    // English, and the subscribe page in Chinese; then Arabic at both widths, Russian on desktop
+    const shots = [['index', '/'], ['meeting', `/meetings/${MEETING}`], ['subscribe', '/subscribe/groups/q2-20?lang=zh']]
+      .map(([file, path]) => [`${file}-${name}`, `${BASE}${path}`]);
+    for (const lang of name === 'desktop' ? ['ar', 'ru'] : ['ar']) {
+      for (const [file, path] of PAGES) shots.push([`${file}-${lang}-${name}`, inLang(path, lang)]);
+    }
+    for (const [file, url] of shots) {
+      await p.goto(url);
       await p.evaluate(() => document.fonts.ready);
-      await p.screenshot({ path: join(SHOTS, `${file}-${name}.png`), fullPage: true });
+      await p.screenshot({ path: join(SHOTS, `${file}.png`), fullPage: true });
     }
     // nothing sticks out sideways on a phone
     if (name === 'phone') {

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Browser tests of the pages (issue #4) in real headless Chromium.
 #
-# Installs what it needs when missing (Debian chromium and a CJK font as root, the npm packages
-# from package-lock.json), starts `itucal serve` on a free loopback port, runs the node tests
-# against it, and stops it. Builds nothing: it runs target/debug/itucal, or $ITUCAL_BIN.
+# Installs what it needs when missing (Debian chromium and fonts for Chinese and Arabic as root,
+# the npm packages from package-lock.json), starts `itucal serve` on a free loopback port, runs
+# the node tests against it, and stops it. Builds nothing: it runs target/debug/itucal, or
+# $ITUCAL_BIN.
 #
 #   tests/browser/run.sh                        # after `cargo build`
 #   ITUCAL_BIN=target/release/itucal tests/browser/run.sh
@@ -14,9 +15,11 @@ root="$(cd "$here/../.." && pwd)"
 cd "$root"
 export CI="${CI:-true}"
 
-# --- system packages: chromium and a font with Chinese glyphs (else they render as boxes)
+# --- system packages: chromium and fonts with Chinese and Arabic glyphs (else they render as
+# boxes). DejaVu Sans has the Arabic ones; named here because fontconfig is content with any of
+# several fonts, and the others it may have got instead (Liberation) have no Arabic.
 missing=()
-for pkg in chromium fonts-wqy-microhei; do
+for pkg in chromium fonts-wqy-microhei fonts-dejavu-core; do
     if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
         missing+=("$pkg")
     fi

@@ -6,6 +6,7 @@
 //! that need them are `#[ignore]`d so that a plain `cargo test` works without them. Run alone:
 //! `tests/conformance/install.sh && cargo test --test conformance -- --include-ignored`.
 
+mod changes;
 mod readers;
 #[path = "../support/mod.rs"]
 mod support;
@@ -109,6 +110,153 @@ fn every_reader_agrees_with_the_data_on_every_variant() {
             .collect::<Vec<_>>()
             .join("\n")
     );
+}
+
+/// Issue 13: calendar clients turn addresses in a description into links. Run over every
+/// variant, a real linkifier (npm linkify-it) finds only links that are exactly an address of
+/// the data: none swallows the full-width punctuation or the text after it, and no token that
+/// is not an address (a Wi-Fi password like `itu@GVA1211`) becomes one.
+#[test]
+#[ignore = "needs the readers that tests/conformance/install.sh installs (.ci/run does)"]
+fn a_linkifier_ends_every_link_where_the_address_ends() {
+    let mut all = Vec::new();
+    let mut addresses = std::collections::BTreeSet::new();
+    for dir in data_sets() {
+        all.extend(variants::all(&dir));
+        let catalog = itucal::load::load_dir(&dir).unwrap();
+        for m in &catalog.meetings {
+            addresses.insert(m.contact.email.clone());
+            addresses.extend(m.contact.web.clone());
+            addresses.extend(m.url.clone());
+            for lang in itucal::model::Lang::ALL {
+                let texts = m.events.iter().filter_map(|e| e.description.as_ref());
+                for text in texts.chain(m.description.as_ref()) {
+                    for (piece, url) in itucal::render::prose::split_urls(text.get(lang)) {
+                        if url {
+                            addresses.insert(piece.to_string());
+                        }
+                    }
+                    // e-mail addresses written in the text: a word with a dotted domain
+                    for word in text
+                        .get(lang)
+                        .split(|c: char| c.is_whitespace() || !c.is_ascii())
+                    {
+                        let word = word.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+                        if word
+                            .split_once('@')
+                            .is_some_and(|(_, domain)| domain.contains('.'))
+                        {
+                            addresses.insert(word.to_string());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for (i, v) in all.iter().enumerate() {
+        let path = tmp.path().join(format!("v{i:04}.ics"));
+        std::fs::write(&path, &v.body).unwrap();
+        files.push(path);
+    }
+    let out = std::process::Command::new("node")
+        .arg("tests/conformance/readers/links.mjs")
+        .args(&files)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("node");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let mut found = 0;
+    let mut wrong = Vec::new();
+    for line in stdout.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let link = v["link"].as_str().unwrap();
+        found += 1;
+        if !addresses.contains(link) {
+            wrong.push(format!("{} {}: '{link}'", v["uid"], v["property"]));
+        }
+    }
+    assert!(found > 50, "only {found} links found");
+    wrong.sort();
+    wrong.dedup();
+    assert!(
+        wrong.is_empty(),
+        "links that are no address of the data:\n{}",
+        wrong.join("\n")
+    );
+}
+
+/// An event's UID, start and end, as a reader read them.
+type Instants = (String, String, Option<String>);
+
+/// Issue 12: what every reader reads of a feed is the same in the six languages: the same
+/// UIDs, the same instants (texts differ, which the test above checks against the data).
+#[test]
+#[ignore = "needs the readers that tests/conformance/install.sh installs (.ci/run does)"]
+fn every_reader_reads_the_same_uids_and_instants_in_every_language() {
+    let mut all = Vec::new();
+    for dir in data_sets() {
+        all.extend(variants::all(&dir));
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let files: Vec<_> = all
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let path = tmp.path().join(format!("v{i:04}.ics"));
+            std::fs::write(&path, &v.body).unwrap();
+            path
+        })
+        .collect();
+    // the variant's URI without its language: the feed it is one language of
+    let feed_of = |uri: &str| {
+        let (path, query) = uri.split_once('?').unwrap_or((uri, ""));
+        let rest: Vec<_> = query
+            .split('&')
+            .filter(|p| !p.starts_with("lang="))
+            .collect();
+        format!("{path}?{}", rest.join("&"))
+    };
+    let mut languages_seen = std::collections::BTreeSet::new();
+    for reader in &readers::ALL {
+        let records =
+            readers::run(reader, &files).unwrap_or_else(|e| panic!("{}: {e}", reader.name));
+        // feed → language → sorted (uid, start, end)
+        let mut by_feed: BTreeMap<String, BTreeMap<String, Vec<Instants>>> = BTreeMap::new();
+        for (v, path) in all.iter().zip(&files) {
+            let file = path.display().to_string();
+            let mut seen: Vec<_> = records
+                .iter()
+                .filter(|r| r.file == file)
+                .map(|r| (r.uid.clone(), r.start.clone(), r.end.clone()))
+                .collect();
+            seen.sort();
+            let lang = v.uri.split("lang=").nth(1).unwrap_or("en").to_string();
+            languages_seen.insert(lang.clone());
+            by_feed
+                .entry(feed_of(&v.uri))
+                .or_default()
+                .insert(lang, seen);
+        }
+        for (feed, langs) in &by_feed {
+            let (first_lang, first) = langs.iter().next().unwrap();
+            assert_eq!(langs.len(), 6, "{feed}: {:?}", langs.keys());
+            for (lang, got) in langs {
+                assert_eq!(
+                    got, first,
+                    "{}: {feed}: {lang} differs from {first_lang}",
+                    reader.name
+                );
+            }
+        }
+    }
+    assert_eq!(languages_seen.len(), 6, "{languages_seen:?}");
 }
 
 #[test]

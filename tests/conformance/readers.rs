@@ -46,6 +46,10 @@ pub struct Record {
     pub summary: String,
     pub description: Option<String>,
     pub location: Option<String>,
+    pub sequence: Option<u32>,
+    pub status: Option<String>,
+    pub last_modified: Option<String>,
+    pub dtstamp: Option<String>,
 }
 
 impl Record {
@@ -69,6 +73,24 @@ impl Record {
             "location",
             self.location.as_deref(),
             want.location.as_deref(),
+        );
+        let sequence = self.sequence.map(|n| n.to_string());
+        cmp(
+            "sequence",
+            sequence.as_deref(),
+            Some(&want.sequence.to_string()),
+        );
+        cmp("status", self.status.as_deref(), Some(want.status));
+        cmp(
+            "last-modified",
+            self.last_modified.as_deref(),
+            Some(&want.last_modified),
+        );
+        // DTSTAMP is the event's last change, never the time of the request
+        cmp(
+            "dtstamp",
+            self.dtstamp.as_deref(),
+            Some(&want.last_modified),
         );
         out
     }

@@ -3,7 +3,7 @@
 
 use actix_web::test;
 use chrono::Days;
-use itucal::model::{Lang, When};
+use itucal::model::{Lang, Status, When};
 use itucal::render::ics;
 use itucal::select::{self, Feed, Filter};
 use itucal::store::{Snapshot, Store};
@@ -32,6 +32,10 @@ pub struct Expected {
     pub summary: String,
     pub description: String,
     pub location: Option<String>,
+    /// SEQUENCE, STATUS and LAST-MODIFIED (which DTSTAMP equals), from the lock when there is one.
+    pub sequence: u32,
+    pub status: &'static str,
+    pub last_modified: String,
 }
 
 /// A feed as served, and what it must contain.
@@ -48,7 +52,9 @@ const UTC: &str = "%Y-%m-%dT%H:%M:%SZ";
 /// Every variant for the data in `dir`: all, deadlines, each meeting, each group, each event,
 /// and some filtered ones; in every language.
 pub fn all(dir: &Path) -> Vec<Variant> {
-    let catalog = itucal::load::load_dir(dir).unwrap_or_else(|p| panic!("{p:?}"));
+    let snapshot = Snapshot::load(dir).unwrap_or_else(|p| panic!("{p:?}"));
+    // the catalog as served: through the lock, with removed events back as cancelled
+    let catalog = snapshot.catalog().clone();
     // (path, feed, query pairs other than lang)
     type Planned = (String, Feed, Vec<(&'static str, &'static str)>);
     let mut feeds: Vec<Planned> = vec![
@@ -84,10 +90,7 @@ pub fn all(dir: &Path) -> Vec<Variant> {
             vec![],
         ));
     }
-    let state = AppState::new(
-        Arc::new(Store::new(Snapshot::new(catalog.clone()))),
-        "https://feeds.example.org",
-    );
+    let state = AppState::new(Arc::new(Store::new(snapshot)), "https://feeds.example.org");
     actix_web::rt::System::new().block_on(async {
         let app = test::init_service(app(state)).await;
         let mut out = Vec::new();
@@ -134,13 +137,20 @@ pub fn all(dir: &Path) -> Vec<Variant> {
                             uid: ics::uid(m, e),
                             start,
                             end,
-                            summary: e.title.get(lang).to_string(),
+                            summary: ics::summary(e, lang),
                             description: ics::description(m, e, lang),
                             location: e
                                 .location
                                 .as_ref()
                                 .or(m.location.as_ref())
                                 .map(|l| l.get(lang).to_string()),
+                            sequence: e.sequence,
+                            status: match e.status {
+                                Status::Confirmed => "CONFIRMED",
+                                Status::Tentative => "TENTATIVE",
+                                Status::Cancelled => "CANCELLED",
+                            },
+                            last_modified: e.updated.format(UTC).to_string(),
                         }
                     })
                     .collect();

@@ -476,3 +476,160 @@ fn reading_the_data_files_triggers_no_reload() {
         .sum();
     assert_eq!(reloads, 0, "{metrics}");
 }
+
+/// A temporary copy of the shipped data with its lock file.
+fn locked_copy() -> (tempfile::TempDir, PathBuf) {
+    let (tmp, file) = data_copy();
+    let lock = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/itucal.lock");
+    std::fs::copy(lock, tmp.path().join("itucal.lock")).unwrap();
+    (tmp, file)
+}
+
+/// The value of `name` in the VEVENT of `key` (unfolded feed).
+fn prop(ics: &str, key: &str, name: &str) -> String {
+    let unfolded = ics.replace("\r\n ", "");
+    let block = unfolded
+        .split("BEGIN:VEVENT\r\n")
+        .find(|b| b.contains(&format!("UID:{key}.sg20-wp1-2018-01@itucal\r\n")))
+        .unwrap_or_else(|| panic!("no event {key}"));
+    block
+        .split("\r\n")
+        .find_map(|l| l.strip_prefix(&format!("{name}:")))
+        .unwrap_or_else(|| panic!("no {name} in {key}"))
+        .to_string()
+}
+
+fn lock(dir: &Path, at: &str) {
+    let out = Command::new(env!("CARGO_BIN_EXE_itucal"))
+        .args(["lock", "--at", at])
+        .arg(dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Issue 17: a stale lock is served as the next lock would make it, and reported; editing the
+/// lock is a reload like a data edit; a broken lock keeps the last good data.
+#[test]
+fn the_lock_is_reloaded_like_the_data_and_a_broken_one_keeps_the_last_good_data() {
+    let (tmp, file) = locked_copy();
+    let dir = tmp.path();
+    let server = Server::start(dir);
+    let all = || server.get("/feeds/all.ics");
+    assert_eq!(prop(&all(), "deadline-pre-registration", "SEQUENCE"), "0");
+    assert_eq!(health(&server)["warnings"], serde_json::json!([]));
+    let text = std::fs::read_to_string(&file).unwrap();
+    save(
+        &file,
+        &text.replacen("first_day = 2017-12-24\n", "first_day = 2017-12-20\n", 1),
+    );
+    // stale: the next SEQUENCE at the lock's last change, and a warning, not `degraded`
+    assert!(eventually(Duration::from_secs(3), || {
+        prop(&all(), "deadline-pre-registration", "SEQUENCE") == "1"
+    }));
+    let stale = all();
+    assert_eq!(
+        prop(&stale, "deadline-pre-registration", "LAST-MODIFIED"),
+        "20170929T000000Z"
+    );
+    let h = health(&server);
+    assert_eq!(h["status"], "ok");
+    let warnings = h["warnings"].as_array().unwrap();
+    assert_eq!(warnings.len(), 1, "{h}");
+    assert!(
+        warnings[0]
+            .as_str()
+            .unwrap()
+            .contains("sg20-wp1-2018-01/deadline-pre-registration"),
+        "{h}"
+    );
+    lock(dir, "2017-12-01T10:00:00Z");
+    assert!(eventually(Duration::from_secs(3), || {
+        prop(&all(), "deadline-pre-registration", "LAST-MODIFIED") == "20171201T100000Z"
+    }));
+    let locked = all();
+    assert_eq!(prop(&locked, "deadline-pre-registration", "SEQUENCE"), "1");
+    assert_eq!(
+        prop(&locked, "deadline-pre-registration", "DTSTAMP"),
+        "20171201T100000Z"
+    );
+    assert_eq!(health(&server)["warnings"], serde_json::json!([]));
+    // a broken lock: refused, reported, the last good data still served
+    let lock_file = dir.join("itucal.lock");
+    let good_lock = std::fs::read_to_string(&lock_file).unwrap();
+    save(
+        &lock_file,
+        &good_lock.replacen("sequence = 1", "sequence = \"one\"", 1),
+    );
+    assert!(eventually(
+        Duration::from_secs(3),
+        || health(&server)["status"] == "degraded"
+    ));
+    let h = health(&server);
+    assert!(
+        h["errors"][0].as_str().unwrap().contains("itucal.lock:"),
+        "{h}"
+    );
+    assert_eq!(all(), locked);
+    save(&lock_file, &good_lock);
+    assert!(eventually(
+        Duration::from_secs(3),
+        || health(&server)["status"] == "ok"
+    ));
+    assert_eq!(all(), locked);
+}
+
+/// Issue 17: replicas on the same data and the same stale lock answer the same bytes.
+#[test]
+fn two_servers_on_a_stale_lock_answer_the_same_bytes() {
+    let (tmp, file) = locked_copy();
+    let text = std::fs::read_to_string(&file).unwrap();
+    let i = text
+        .find("[[event]]\nkey = \"deadline-visa-support-letter\"")
+        .unwrap();
+    let j = text[i + 1..].find("[[event]]").unwrap() + i + 1;
+    save(
+        &file,
+        &format!("{}{}", &text[..i], &text[j..])
+            .replace("start = 2018-01-15T08:30:00", "start = 2018-01-15T08:00:00"),
+    );
+    // links are part of the bytes: replicas share their public URL
+    let url = ["--public-url", "https://feeds.example.org"];
+    let a = Server::start_with(tmp.path(), &url);
+    std::thread::sleep(Duration::from_millis(1100));
+    let b = Server::start_with(tmp.path(), &url);
+    let uris = [
+        "/feeds/all.ics",
+        "/feeds/all.ics?lang=ar",
+        "/feeds/deadlines.ics?lang=zh",
+        "/feeds/sg20-wp1-2018-01.ics?lang=fr",
+        "/events/sg20-wp1-2018-01/deadline-visa-support-letter.ics",
+        "/api/events",
+        "/meetings/sg20-wp1-2018-01",
+    ];
+    for uri in uris {
+        let (x, y) = (a.request("GET", uri, &[]), b.request("GET", uri, &[]));
+        assert_eq!(x.status, 200, "{uri}");
+        assert!(x.body == y.body, "{uri}: the replicas' bodies differ");
+        assert_eq!(x.header("etag"), y.header("etag"), "{uri}");
+        assert_eq!(
+            x.header("last-modified"),
+            y.header("last-modified"),
+            "{uri}"
+        );
+    }
+    let removed = a.get("/events/sg20-wp1-2018-01/deadline-visa-support-letter.ics");
+    assert_eq!(
+        prop(&removed, "deadline-visa-support-letter", "STATUS"),
+        "CANCELLED"
+    );
+    assert_eq!(
+        prop(&removed, "deadline-visa-support-letter", "SEQUENCE"),
+        "1"
+    );
+    assert_eq!(health(&a)["warnings"].as_array().unwrap().len(), 2);
+}

@@ -11,16 +11,16 @@ use crate::model::{Catalog, Lang, Meeting};
 use crate::select::{Feed, Filter};
 use maud::{DOCTYPE, Markup, html};
 
-const FONT: &str =
+pub(super) const FONT: &str =
     "font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1a1a1a;";
 const BUTTON: &str = "display:inline-block;padding:10px 16px;background:#0b5cad;color:#ffffff;text-decoration:none;border-radius:4px;font-weight:bold;";
-const LINK: &str = "color:#0b5cad;text-decoration:underline;";
-const SMALL: &str = "font-size:13px;color:#444444;";
-const HEADING: &str = "font-size:18px;font-weight:bold;padding:0 0 8px 0;";
+pub(super) const LINK: &str = "color:#0b5cad;text-decoration:underline;";
+pub(super) const SMALL: &str = "font-size:13px;color:#444444;";
+pub(super) const HEADING: &str = "font-size:18px;font-weight:bold;padding:0 0 8px 0;";
 const CELL: &str = "padding:6px 8px 6px 0;vertical-align:top;border-top:1px solid #dddddd;";
 
 /// A complete HTML document holding one e-mail block.
-fn document(lang: Lang, title: &str, block: Markup) -> String {
+pub(super) fn document(lang: Lang, title: &str, block: Markup) -> String {
     html! {
         (DOCTYPE)
         html lang=(strings(lang).html_lang) dir=(lang.dir()) {
@@ -187,7 +187,7 @@ pub fn meeting_html(catalog: &Catalog, meeting: &Meeting, base: &str, lang: Lang
                                     a href=(el.google) style=(LINK) { (t.google_short) } " · "
                                     a href=(el.outlook) style=(LINK) { (t.outlook_short) } " · "
                                     a href=(el.office365) style=(LINK) { (t.office365_short) } " · "
-                                    a href=(el.download) style=(LINK) { ".ics" }
+                                    a href=(el.download) style=(LINK) dir="ltr" { ".ics" }
                                 }
                             }
                         }

@@ -170,6 +170,10 @@ pub struct Strings {
     pub back_to_meeting: String,
     /// Label: all events, no filter.
     pub everything: String,
+    /// Legend of the builder's cancelled-events choice.
+    pub cancelled_legend: String,
+    /// The builder's checkbox that leaves cancelled events out.
+    pub hide_cancelled: String,
 }
 
 /// The texts in `lang`, read from its messages once.
@@ -260,6 +264,8 @@ impl Strings {
             now_holds: t("subscribe-now-holds"),
             back_to_meeting: t("subscribe-back"),
             everything: t("label-everything"),
+            cancelled_legend: t("subscribe-cancelled"),
+            hide_cancelled: t("subscribe-hide-cancelled"),
             days_left: plural_templates(lang, "script-days-left"),
         }
     }

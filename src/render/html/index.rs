@@ -67,7 +67,7 @@ pub fn render(catalog: &Catalog, base: &str, lang: Lang) -> String {
                         @let days = super::meeting_days(m);
                         li data-first=[days.map(|d| d.0.to_string())] data-last=[days.map(|d| d.1.to_string())] {
                             a.meeting-title href=(ctx.href(&meeting_path(&m.id), &lang_query(lang))) {
-                                (m.title.get(lang))
+                                (super::shown(&m.title, lang))
                             }
                             @if let Some((a, b)) = days {
                                 span.meeting-dates {
@@ -75,7 +75,7 @@ pub fn render(catalog: &Catalog, base: &str, lang: Lang) -> String {
                                 }
                             }
                             @if let Some(loc) = &m.location {
-                                span.meeting-venue { (loc.get(lang)) }
+                                span.meeting-venue { (super::shown(loc, lang)) }
                             }
                             span.meeting-groups {
                                 @for (i, g) in m.groups.iter().enumerate() {

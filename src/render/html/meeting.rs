@@ -60,14 +60,20 @@ pub fn add_links(ctx: &Ctx<'_>, meeting: &Meeting, event: &Event) -> Markup {
                 aria-label=(i18n::add_to(title, &t.outlook, ctx.lang)) { (t.outlook_short) } }
             li { a href=(l.office365) rel="noopener" target="_blank" data-link="event-office365"
                 aria-label=(i18n::add_to(title, &t.office365, ctx.lang)) { (t.office365_short) } }
-            li { a href=(l.download) data-link="event-ics" download
+            li { a href=(l.download) data-link="event-ics" download dir="ltr"
                 aria-label=(i18n::download_event(title, ctx.lang)) { ".ics" } }
         }
     }
 }
 
-/// The meeting page in `lang`.
-pub fn render(meeting: &Meeting, base: &str, lang: Lang) -> String {
+/// The meeting page in `lang`; `changed` is how many changes the lock's history tells of it and
+/// when the latest was locked ([`super::changes::changed`]), shown with a link to them.
+pub fn render(
+    meeting: &Meeting,
+    base: &str,
+    lang: Lang,
+    changed: Option<(usize, chrono::DateTime<chrono::Utc>)>,
+) -> String {
     let ctx = Ctx::new(base, lang);
     let t = ctx.t;
     let title = meeting.title.get(lang);
@@ -95,7 +101,7 @@ pub fn render(meeting: &Meeting, base: &str, lang: Lang) -> String {
         })
         .collect();
     let main = html! {
-        h1 { (title) }
+        h1 { (super::shown(&meeting.title, lang)) }
         dl.facts {
             @if let Some((a, b)) = super::meeting_days(meeting) {
                 dt { (t.dates) }
@@ -103,7 +109,7 @@ pub fn render(meeting: &Meeting, base: &str, lang: Lang) -> String {
             }
             @if let Some(loc) = &meeting.location {
                 dt { (t.venue) }
-                dd { (loc.get(lang)) }
+                dd { (super::shown(loc, lang)) }
             }
             dt { (t.groups) }
             dd { (meeting.groups.iter().map(|g| g.name()).collect::<Vec<_>>().join(" · ")) }
@@ -112,6 +118,16 @@ pub fn render(meeting: &Meeting, base: &str, lang: Lang) -> String {
             @if let Some(u) = &meeting.url {
                 dt { (t.meeting_page) }
                 dd { a href=(u) { (u) } }
+            }
+        }
+        @if let Some((count, at)) = changed {
+            p.updated {
+                a href=(ctx.href(&crate::links::changes_route(Some(&meeting.id), crate::links::Show::Page), &q)) data-link="changes" {
+                    (crate::i18n::tr_args(lang, "meeting-updated", &[
+                        ("date", crate::i18n::arg(&crate::i18n::dates::long(at.with_timezone(&crate::render::ics::HOME_TZ).date_naive(), lang))),
+                        ("count", crate::i18n::num(count)),
+                    ]))
+                }
             }
         }
         div.actions {
@@ -145,7 +161,7 @@ pub fn render(meeting: &Meeting, base: &str, lang: Lang) -> String {
                         @for e in &meeting.events {
                             tr id=(format!("event-{}", e.key)) class=[(e.status == Status::Cancelled).then_some("cancelled")] {
                                 th scope="row" {
-                                    span.event-title { (e.title.get(lang)) }
+                                    span.event-title { (super::shown(&e.title, lang)) }
                                     " " (tags(meeting, e, lang))
                                 }
                                 td { (when(meeting, e, lang)) }
@@ -174,7 +190,7 @@ pub fn render(meeting: &Meeting, base: &str, lang: Lang) -> String {
                             " "
                             span.countdown data-deadline=(e.when.last_date().to_string()) data-tz=(meeting.tz.name()) {}
                             br;
-                            a href=(format!("#event-{}", e.key)) { (e.title.get(lang)) }
+                            a href=(format!("#event-{}", e.key)) { (super::shown(&e.title, lang)) }
                         }
                     }
                 }
@@ -202,7 +218,7 @@ pub fn render(meeting: &Meeting, base: &str, lang: Lang) -> String {
                 @for e in meeting.events.iter().filter(|e| e.description.is_some()) {
                     @if let Some(d) = &e.description {
                         details {
-                            summary { (e.title.get(lang)) }
+                            summary { (super::shown(&e.title, lang)) }
                             div.text lang=(i18n::strings(d.lang_of(lang)).html_lang) { (text::render(d.get(lang))) }
                         }
                     }
@@ -217,11 +233,11 @@ pub fn render(meeting: &Meeting, base: &str, lang: Lang) -> String {
                 dd { a href=(format!("mailto:{}", c.email)) { (c.email) } }
                 @if let Some(p) = &c.phone {
                     dt { (t.phone) }
-                    dd { a href=(format!("tel:{}", p.replace(' ', ""))) { (p) } }
+                    dd { a href=(format!("tel:{}", p.replace(' ', ""))) dir="ltr" { (p) } }
                 }
                 @if let Some(f) = &c.fax {
                     dt { (t.fax) }
-                    dd { (f) }
+                    dd { span dir="ltr" { (f) } }
                 }
                 @if let Some(w) = &c.web {
                     dt { (t.web) }

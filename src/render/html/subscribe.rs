@@ -76,7 +76,7 @@ fn links_section(ctx: &Ctx<'_>, l: &FeedLinks) -> Markup {
             div.copy {
                 label for="feed-url" { (t.feed_url) }
                 div.copy-row {
-                    input #feed-url type="url" readonly value=(l.https) data-link="https" spellcheck="false";
+                    input #feed-url type="url" readonly value=(l.https) data-link="https" spellcheck="false" dir="ltr";
                     button type="button" data-copy="feed-url" { (t.copy) }
                 }
                 p.copy-status role="status" aria-live="polite" data-copy-status {}
@@ -135,6 +135,13 @@ fn builder(ctx: &Ctx<'_>, catalog: &Catalog, feed: &Feed, filter: &Filter, actio
                             " " (i18n::kind_name(k, ctx.lang))
                         }
                     }
+                }
+            }
+            fieldset {
+                legend { (t.cancelled_legend) }
+                label.check {
+                    input type="checkbox" name="cancelled" value="hide" checked[filter.hide_cancelled];
+                    " " (t.hide_cancelled)
                 }
             }
             fieldset {

@@ -98,33 +98,9 @@ pub fn block(b: &Block<'_>) -> Markup {
     }
 }
 
-/// Characters that end an address (besides whitespace): quotes, brackets and CJK punctuation.
-fn ends_url(c: char) -> bool {
-    c.is_whitespace() || !c.is_ascii() || matches!(c, '<' | '>' | '"' | '\'' | '`')
-}
-
-/// A line with its http(s) addresses as links. Trailing `.,;:!?)` is left out of an address
-/// (`see http://itu.int/travel/.` links `http://itu.int/travel/`).
+/// A line with its http(s) addresses as links (where they end: [`crate::render::prose`]).
 pub fn linkify(line: &str) -> Markup {
-    let mut parts: Vec<(&str, bool)> = Vec::new();
-    let mut rest = line;
-    while let Some(i) = ["http://", "https://"]
-        .iter()
-        .filter_map(|p| rest.find(p))
-        .min()
-    {
-        let len = rest[i..].find(ends_url).unwrap_or(rest.len() - i);
-        let url = rest[i..i + len].trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
-        let scheme_only = url.ends_with("://");
-        if i > 0 {
-            parts.push((&rest[..i], false));
-        }
-        parts.push((url, !scheme_only));
-        rest = &rest[i + url.len()..];
-    }
-    if !rest.is_empty() {
-        parts.push((rest, false));
-    }
+    let parts = crate::render::prose::split_urls(line);
     html! {
         @for (s, link) in parts {
             @if link { a href=(s) { (s) } } @else { (s) }

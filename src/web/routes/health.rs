@@ -1,5 +1,6 @@
-//! `GET /healthz`: whether the service has good data, which version it serves, and the problems
-//! of a refused reload (status `degraded` until the data is fixed).
+//! `GET /healthz`: whether the service has good data, which version it serves, the problems
+//! of a refused reload (status `degraded` until the data is fixed), and the events whose data
+//! has moved past the lock file (`warnings`: served, but not yet locked and reviewed).
 
 use crate::web::AppState;
 use actix_web::{HttpResponse, web};
@@ -24,5 +25,10 @@ pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
             "data_version": snap.version(),
             "last_modified": snap.last_modified().to_rfc3339(),
             "errors": problems,
+            "warnings": snap
+                .stale()
+                .iter()
+                .map(|o| format!("lock is stale: {o}; run `itucal lock`"))
+                .collect::<Vec<_>>(),
         }))
 }

@@ -2,6 +2,7 @@
 //! asks the store, and hands the result to the response helpers in `super::http`.
 
 pub mod api;
+pub mod changes;
 pub mod feeds;
 pub mod health;
 pub mod pages;

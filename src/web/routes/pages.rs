@@ -45,9 +45,43 @@ fn show(route: Route) -> (Show, Serving) {
 }
 
 /// `GET` of a page or snippet: the home page, a meeting's page or snippets, a feed's subscribe
-/// page or snippets (`route` is one of those routes).
+/// page or snippets (`route` is one of those routes). A page whose address names nothing or is
+/// malformed is answered with an error page in the page's language (snippets, like feeds and
+/// the API, answer in plain text).
 pub async fn page(
     req: HttpRequest,
+    state: web::Data<AppState>,
+    route: Route,
+) -> Result<HttpResponse, WebError> {
+    let base = state.public_url.clone();
+    match (render(&req, state, route), show(route).0) {
+        (Err(e), Show::Page) => Ok(error_page(&req, &base, &e)),
+        (result, _) => result,
+    }
+}
+
+/// The error page for `e`, in the language the address asks for (when it names one of ours).
+fn error_page(req: &HttpRequest, base: &str, e: &WebError) -> HttpResponse {
+    use actix_web::ResponseError;
+    let lang = http::query_pairs(req)
+        .ok()
+        .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "lang"))
+        .and_then(|(_, v)| Lang::parse(&v))
+        .unwrap_or_default();
+    let problem = match e {
+        WebError::NotFound(_) => html::error::Problem::NotFound,
+        WebError::BadRequest(_) => html::error::Problem::BadRequest,
+    };
+    let reason = crate::web::error::escape_controls(&e.to_string());
+    HttpResponse::build(e.status_code())
+        .insert_header((header::CONTENT_TYPE, http::PAGE.content_type))
+        .insert_header((header::CONTENT_SECURITY_POLICY, http::PAGE_CSP))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(html::error::render(base, lang, problem, &reason))
+}
+
+fn render(
+    req: &HttpRequest,
     state: web::Data<AppState>,
     route: Route,
 ) -> Result<HttpResponse, WebError> {
@@ -57,16 +91,16 @@ pub async fn page(
     let (show, serving) = show(route);
     let body = match route {
         Route::Index => {
-            let q = http::parse_query(&req, catalog, &LANG_PARAM, false)?;
+            let q = http::parse_query(req, catalog, &LANG_PARAM, false)?;
             // the one page a person may open with no language in the URL: it follows the
             // browser's languages (and says so in Vary); everything else is in the URL
             let lang = if q.lang_given {
                 q.filter.lang
             } else {
-                accepted(&req)
+                accepted(req)
             };
             let body = html::index::render(catalog, base, lang);
-            let mut res = http::respond(&req, &snap, body, serving);
+            let mut res = http::respond(req, &snap, body, serving);
             res.headers_mut().insert(
                 header::VARY,
                 header::HeaderValue::from_static("Accept-Language"),
@@ -74,12 +108,15 @@ pub async fn page(
             return Ok(res);
         }
         Route::Meeting | Route::MeetingEmailHtml | Route::MeetingEmailText => {
-            let lang = http::parse_query(&req, catalog, &LANG_PARAM, false)?
+            let lang = http::parse_query(req, catalog, &LANG_PARAM, false)?
                 .filter
                 .lang;
-            let m = select::meeting(catalog, &segment(&req, "id"))?;
+            let m = select::meeting(catalog, &segment(req, "id"))?;
             match show {
-                Show::Page => html::meeting::render(m, base, lang),
+                Show::Page => {
+                    let changed = html::changes::changed(snap.lock(), &m.id);
+                    html::meeting::render(m, base, lang, changed)
+                }
                 Show::EmailHtml => html::email::meeting_html(catalog, m, base, lang),
                 Show::EmailText => html::email::meeting_text(catalog, m, base, lang),
             }
@@ -90,12 +127,12 @@ pub async fn page(
                 Route::SubscribeGroup
                 | Route::SubscribeGroupEmailHtml
                 | Route::SubscribeGroupEmailText => {
-                    Feed::Group(Group::slug_of(&segment(&req, "slug")))
+                    Feed::Group(Group::slug_of(&segment(req, "slug")))
                 }
-                _ => named_feed(&segment(&req, "feed"), catalog)?,
+                _ => named_feed(&segment(req, "feed"), catalog)?,
             };
             // the builder's form sends a checkbox per kind and group
-            let filter = http::parse_query(&req, catalog, &VIEW_PARAMS, show == Show::Page)?.filter;
+            let filter = http::parse_query(req, catalog, &VIEW_PARAMS, show == Show::Page)?.filter;
             // 404 naming what exists, as the feed itself would
             let count = select::select(catalog, &feed, &filter)?.len();
             match show {
@@ -105,7 +142,7 @@ pub async fn page(
             }
         }
     };
-    Ok(http::respond(&req, &snap, body, serving))
+    Ok(http::respond(req, &snap, body, serving))
 }
 
 /// The language of the browser's `Accept-Language` that we have, the most preferred first

@@ -5,7 +5,8 @@
 //   (ical.js is resolved from tests/conformance/node_modules: run `npm ci` there first)
 //
 // For each file, for each VEVENT in order, prints one JSON line on stdout:
-//   {"file": ..., "uid": ..., "start": S, "end": E, "summary": ..., "description": ..., "location": ...}
+//   {"file": ..., "uid": ..., "start": S, "end": E, "summary": ..., "description": ..., "location": ...,
+//    "sequence": N, "status": ..., "last_modified": U, "dtstamp": U}
 // S/E are "YYYY-MM-DD" for DATE values and "YYYY-MM-DDTHH:MM:SSZ" (the UTC instant) for
 // DATE-TIME values with a TZID or in UTC; end/summary/description/location are null when absent.
 // The line has the same bytes as Python's json.dumps(..., ensure_ascii=False): ", " and ": "
@@ -27,7 +28,21 @@
 import { readFileSync } from "node:fs";
 import ICAL from "ical.js";
 
-const KEYS = ["file", "uid", "start", "end", "summary", "description", "location"];
+const KEYS = [
+  "file", "uid", "start", "end", "summary", "description", "location",
+  "sequence", "status", "last_modified", "dtstamp",
+];
+
+// A UTC DATE-TIME property (LAST-MODIFIED, DTSTAMP) as YYYY-MM-DDTHH:MM:SSZ, or null.
+function utcStamp(ev, name, uid) {
+  const prop = single(ev, name, uid);
+  if (prop === null) return null;
+  const t = prop.getFirstValue();
+  if (t.isDate || t.zone !== ICAL.Timezone.utcTimezone) {
+    throw new Problem(`VEVENT ${uid}: ${name.toUpperCase()} is not a UTC DATE-TIME: ${t}`);
+  }
+  return t.toString();
+}
 
 class Problem extends Error {}
 
@@ -139,6 +154,10 @@ function readCalendar(path, vcal, out) {
       summary: textValue(ev, "summary", uid),
       description: textValue(ev, "description", uid),
       location: textValue(ev, "location", uid),
+      sequence: ev.getFirstPropertyValue("sequence"),
+      status: textValue(ev, "status", uid),
+      last_modified: utcStamp(ev, "last-modified", uid),
+      dtstamp: utcStamp(ev, "dtstamp", uid),
     });
   }
 }

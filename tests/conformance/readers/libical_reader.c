@@ -7,7 +7,8 @@
  * Usage: target/conformance/libical-reader FILE.ics [FILE.ics ...]
  *
  * For each file, for each VEVENT in order, prints one JSON line on stdout:
- *   {"file": ..., "uid": ..., "start": S, "end": E, "summary": ..., "description": ..., "location": ...}
+ *   {"file": ..., "uid": ..., "start": S, "end": E, "summary": ..., "description": ..., "location": ...,
+ *    "sequence": N, "status": ..., "last_modified": U, "dtstamp": U}
  * S/E are "YYYY-MM-DD" for DATE values and "YYYY-MM-DDTHH:MM:SSZ" (the UTC instant) for
  * DATE-TIME values with a TZID or in UTC; end/summary/description/location are null when absent.
  * Strings are escaped like Python's json.dumps(..., ensure_ascii=False) and JSON.stringify, so
@@ -200,6 +201,25 @@ static const char *text_value(icalcomponent *ev, icalproperty_kind kind, const c
 }
 
 /* S/E of a DTSTART/DTEND into out[32]; 0 on a problem. */
+/* A UTC DATE-TIME property (LAST-MODIFIED, DTSTAMP) as YYYY-MM-DDTHH:MM:SSZ in out: 1, or 0
+ * when absent; -1 (reported) when it is not a UTC DATE-TIME. */
+static int utc_stamp(icalcomponent *ev, icalproperty_kind kind, const char *name, const char *uid,
+                     char out[32])
+{
+    icalproperty *p = single(ev, kind, uid);
+    if (!p)
+        return 0;
+    struct icaltimetype tt = kind == ICAL_DTSTAMP_PROPERTY ? icalproperty_get_dtstamp(p)
+                                                           : icalproperty_get_lastmodified(p);
+    if (icaltime_is_null_time(tt) || tt.is_date || !icaltime_is_utc(tt)) {
+        problem("VEVENT %s: %s is not a UTC DATE-TIME", uid, name);
+        return -1;
+    }
+    snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02dZ", tt.year, tt.month, tt.day, tt.hour,
+             tt.minute, tt.second);
+    return 1;
+}
+
 static int instant(icalcomponent *vcal, icalproperty *p, const char *name, const char *uid,
                    char *out)
 {
@@ -286,6 +306,11 @@ static void read_calendar(icalcomponent *vcal, struct buf *out)
         const char *summary = text_value(ev, ICAL_SUMMARY_PROPERTY, uid);
         const char *description = text_value(ev, ICAL_DESCRIPTION_PROPERTY, uid);
         const char *location = text_value(ev, ICAL_LOCATION_PROPERTY, uid);
+        char modified[32], stamp[32];
+        int has_modified = utc_stamp(ev, ICAL_LASTMODIFIED_PROPERTY, "LAST-MODIFIED", uid, modified);
+        int has_stamp = utc_stamp(ev, ICAL_DTSTAMP_PROPERTY, "DTSTAMP", uid, stamp);
+        if (has_modified < 0 || has_stamp < 0)
+            continue;
         puts_(out, "{\"file\": ");
         json_string(out, current_file);
         puts_(out, ", \"uid\": ");
@@ -300,6 +325,22 @@ static void read_calendar(icalcomponent *vcal, struct buf *out)
         json_string(out, description);
         puts_(out, ", \"location\": ");
         json_string(out, location);
+        icalproperty *pq = single(ev, ICAL_SEQUENCE_PROPERTY, uid);
+        if (pq) {
+            char seq[24];
+            snprintf(seq, sizeof seq, "%d", icalproperty_get_sequence(pq));
+            puts_(out, ", \"sequence\": ");
+            puts_(out, seq);
+        } else {
+            puts_(out, ", \"sequence\": null");
+        }
+        icalproperty *pst = single(ev, ICAL_STATUS_PROPERTY, uid);
+        puts_(out, ", \"status\": ");
+        json_string(out, pst ? icalproperty_status_to_string(icalproperty_get_status(pst)) : NULL);
+        puts_(out, ", \"last_modified\": ");
+        json_string(out, has_modified ? modified : NULL);
+        puts_(out, ", \"dtstamp\": ");
+        json_string(out, has_stamp ? stamp : NULL);
         puts_(out, "}\n");
     }
 }

@@ -4,7 +4,8 @@
 Usage: py_ical.py FILE.ics [FILE.ics ...]
 
 For each file, for each VEVENT in order, prints one JSON line on stdout:
-  {"file": ..., "uid": ..., "start": S, "end": E, "summary": ..., "description": ..., "location": ...}
+  {"file": ..., "uid": ..., "start": S, "end": E, "summary": ..., "description": ..., "location": ...,
+      "sequence": N, "status": ..., "last_modified": U, "dtstamp": U}
 S/E are "YYYY-MM-DD" for DATE values and "YYYY-MM-DDTHH:MM:SSZ" (the UTC instant) for
 DATE-TIME values with a TZID or in UTC; end/summary/description/location are null when absent.
 
@@ -44,7 +45,28 @@ from ical.parsing.property import parse_contentlines
 from ical.timezone import IcsTimezoneInfo
 from ical.tzif import timezoneinfo
 
-KEYS = ("file", "uid", "start", "end", "summary", "description", "location")
+KEYS = (
+    "file",
+    "uid",
+    "start",
+    "end",
+    "summary",
+    "description",
+    "location",
+    "sequence",
+    "status",
+    "last_modified",
+    "dtstamp",
+)
+
+
+def utc_stamp(value, name, uid):
+    """A UTC DATE-TIME (LAST-MODIFIED, DTSTAMP) as YYYY-MM-DDTHH:MM:SSZ, or None."""
+    if value is None:
+        return None
+    if not isinstance(value, datetime.datetime) or value.utcoffset() != datetime.timedelta(0):
+        raise Problem(f"VEVENT {uid}: {name} is not a UTC DATE-TIME: {value!r}")
+    return value.strftime("%Y-%m-%dT%H:%M:%SZ")
 DATE_RE = re.compile(r"^[0-9]{8}$")
 DATETIME_RE = re.compile(r"^[0-9]{8}T[0-9]{6}Z?$")
 
@@ -200,7 +222,20 @@ def read_file(path):
                 end = render(ev.dtend, r["dtend"], "DTEND", uid, models)
             else:
                 end = None
-            values = (path, uid, start, end, ev.summary, ev.description, ev.location)
+            status = None if ev.status is None else str(getattr(ev.status, "value", ev.status))
+            values = (
+                path,
+                uid,
+                start,
+                end,
+                ev.summary,
+                ev.description,
+                ev.location,
+                ev.sequence,
+                status,
+                utc_stamp(ev.last_modified, "LAST-MODIFIED", uid),
+                utc_stamp(ev.dtstamp, "DTSTAMP", uid),
+            )
             records.append(dict(zip(KEYS, values)))
     return records
 

@@ -4,7 +4,8 @@
 Usage: py_icalendar.py FILE.ics [FILE.ics ...]
 
 For each file, for each VEVENT in order, prints one JSON line on stdout:
-  {"file": ..., "uid": ..., "start": S, "end": E, "summary": ..., "description": ..., "location": ...}
+  {"file": ..., "uid": ..., "start": S, "end": E, "summary": ..., "description": ..., "location": ...,
+      "sequence": N, "status": ..., "last_modified": U, "dtstamp": U}
 S/E are "YYYY-MM-DD" for DATE values and "YYYY-MM-DDTHH:MM:SSZ" (the UTC instant) for
 DATE-TIME values with a TZID or in UTC; end/summary/description/location are null when absent.
 
@@ -28,7 +29,19 @@ import warnings
 import icalendar
 from icalendar import Calendar
 
-KEYS = ("file", "uid", "start", "end", "summary", "description", "location")
+KEYS = (
+    "file",
+    "uid",
+    "start",
+    "end",
+    "summary",
+    "description",
+    "location",
+    "sequence",
+    "status",
+    "last_modified",
+    "dtstamp",
+)
 
 
 class Problem(Exception):
@@ -78,6 +91,17 @@ def instant(prop, name, zones, tzcache):
             raise Problem(f"{name} is a DATE without VALUE=DATE")
         return dt.strftime("%Y-%m-%d")
     raise Problem(f"{name} is neither DATE nor DATE-TIME: {dt!r}")
+
+
+def utc_stamp(component, name):
+    """A UTC DATE-TIME property (LAST-MODIFIED, DTSTAMP) as YYYY-MM-DDTHH:MM:SSZ, or None."""
+    prop = one(component, name)
+    if prop is None:
+        return None
+    dt = prop.dt
+    if not isinstance(dt, datetime.datetime) or dt.utcoffset() != datetime.timedelta(0):
+        raise Problem(f"{name} is not a UTC DATE-TIME: {dt!r}")
+    return dt.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def all_errors(component, path=""):
@@ -137,6 +161,10 @@ def read_file(path):
                 text(ev, "SUMMARY"),
                 text(ev, "DESCRIPTION"),
                 text(ev, "LOCATION"),
+                None if one(ev, "SEQUENCE") is None else int(one(ev, "SEQUENCE")),
+                text(ev, "STATUS"),
+                utc_stamp(ev, "LAST-MODIFIED"),
+                utc_stamp(ev, "DTSTAMP"),
             )
             records.append(dict(zip(KEYS, values)))
     return records
