@@ -565,6 +565,7 @@ pub fn write(editions: &[Edition], now: DateTime<Utc>) -> Draft {
                 description_at.extend(items.iter().map(|i| (e.name.clone(), i.at.clone())));
             }
         }
+        parts.retain(|p| !p.trim().is_empty());
         if !parts.is_empty() && !description.contains_key(&lang) {
             description.insert(lang, parts.join("\n\n"));
         }

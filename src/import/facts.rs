@@ -243,7 +243,7 @@ pub fn read(text: &str, lang: Lang) -> Facts {
     });
 
     // the meetings the subject names, each with the days after it
-    if let Some((text, i)) = &subject {
+    if let Some((text, i)) = subject.as_ref().filter(|(t, _)| !t.is_empty()) {
         f.subject = Some(found(&lines, text.clone(), *i));
         let hits = r.dates(text);
         let mut from = 0;
