@@ -422,6 +422,20 @@ pub fn write(editions: &[Edition], now: DateTime<Utc>) -> Draft {
     }
     let group_list: Vec<String> = groups.iter().map(|g| lit(g)).collect();
     w.line(&format!("groups = [{}]", group_list.join(", ")));
+    let (within, unsure) = within(&groups);
+    for q in unsure {
+        w.todo(format!(
+            "{q} is put within its study group: the letter names several working parties; put it within the one it belongs to"
+        ));
+    }
+    if !within.is_empty() {
+        w.line("# Questions within the letter's working party, working parties within their study group");
+        let pairs: Vec<String> = within
+            .iter()
+            .map(|(g, parent)| format!("{} = {}", lit(g), lit(parent)))
+            .collect();
+        w.line(&format!("within = {{ {} }}", pairs.join(", ")));
+    }
 
     let url = agree(read(&|f| f.url.as_ref()));
     if let Some(u) = w.reading(url, "the study group's page", |u| u.clone()) {
@@ -934,6 +948,38 @@ pub fn write(editions: &[Edition], now: DateTime<Utc>) -> Draft {
     }
 }
 
+/// Which declared group each group is within: a working party within its study group; a
+/// Question within the one working party of its study group the letter names, else within the
+/// study group (and then listed second, as unsure).
+fn within(groups: &[String]) -> (Vec<(String, String)>, Vec<String>) {
+    let sg_of = |g: &str| g.rsplit_once('/').map(|(_, n)| format!("SG{n}"));
+    let declared = |g: &str| groups.iter().any(|x| x == g);
+    let mut out = Vec::new();
+    let mut unsure = Vec::new();
+    for g in groups {
+        let Some(sg) = sg_of(g).filter(|sg| declared(sg)) else {
+            continue;
+        };
+        if g.starts_with("WP") {
+            out.push((g.clone(), sg));
+        } else if g.starts_with('Q') {
+            let wps: Vec<&String> = groups
+                .iter()
+                .filter(|x| x.starts_with("WP") && sg_of(x).as_deref() == Some(sg.as_str()))
+                .collect();
+            match wps.as_slice() {
+                [wp] => out.push((g.clone(), (*wp).clone())),
+                [] => out.push((g.clone(), sg)),
+                _ => {
+                    out.push((g.clone(), sg));
+                    unsure.push(g.clone());
+                }
+            }
+        }
+    }
+    (out, unsure)
+}
+
 /// Group codes as titles write them: consecutive Questions of one study group as a span
 /// (`Q1/20–Q4/20`), everything else listed.
 fn group_span(groups: &[String]) -> String {
@@ -973,6 +1019,23 @@ fn group_span(groups: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn questions_are_within_the_one_working_party_and_working_parties_within_their_group() {
+        let g = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let pairs = |v: Vec<(String, String)>| {
+            v.into_iter()
+                .map(|(a, b)| format!("{a}<{b}"))
+                .collect::<Vec<_>>()
+        };
+        let (w, unsure) = within(&g(&["SG20", "WP1/20", "Q1/20", "Q2/20"]));
+        assert_eq!(pairs(w), ["WP1/20<SG20", "Q1/20<WP1/20", "Q2/20<WP1/20"]);
+        assert!(unsure.is_empty());
+        let (w, unsure) = within(&g(&["SG13", "WP1/13", "WP2/13", "Q6/13"]));
+        assert_eq!(pairs(w), ["WP1/13<SG13", "WP2/13<SG13", "Q6/13<SG13"]);
+        assert_eq!(unsure, ["Q6/13"]);
+        assert!(within(&g(&["TSAG"])).0.is_empty());
+    }
 
     #[test]
     fn questions_in_a_row_make_a_span_in_titles() {
