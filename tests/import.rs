@@ -232,3 +232,42 @@ fn the_command_reads_a_docx_letter() {
     assert!(toml.contains("start = 2018-01-15T08:30:00"));
 }
 
+#[test]
+fn a_draft_is_not_locked_until_its_draft_line_goes() {
+    // the lock holds what subscribers were shown; a draft was shown to nobody
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["sg20-wp1-2018-01.toml", "itucal.lock"] {
+        std::fs::copy(root().join("data").join(name), dir.path().join(name)).unwrap();
+    }
+    let (name, text) = seed_letter();
+    let draft = import(
+        &[Letter {
+            name: &name,
+            text: &text,
+            lang: None,
+        }],
+        now(),
+    )
+    .unwrap()
+    .toml
+    .replacen("id = \"sg20-wp1-2018-01\"", "id = \"sg20-again\"", 1);
+    let file = dir.path().join("sg20-again.toml");
+    std::fs::write(&file, &draft).unwrap();
+    let data = dir.path().to_str().unwrap();
+    let check = itucal(&["check", "--locked", data]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let lock = itucal(&["lock", data]);
+    assert!(String::from_utf8_lossy(&lock.stdout).starts_with("nothing changed"));
+    std::fs::write(&file, draft.replacen("draft = true\n", "", 1)).unwrap();
+    let check = itucal(&["check", "--locked", data]);
+    assert!(!check.status.success());
+    let said = String::from_utf8_lossy(&check.stderr);
+    assert!(
+        said.contains("sg20-again/registration: new; SEQUENCE 0"),
+        "{said}"
+    );
+}
