@@ -151,7 +151,7 @@ fn the_command_writes_a_draft_check_accepts_and_never_overwrites_without_force()
         String::from_utf8_lossy(&first.stderr)
     );
     let summary = String::from_utf8_lossy(&first.stderr);
-    assert!(summary.contains("22 facts found, 1 TODOs"), "{summary}");
+    assert!(summary.contains("24 facts found, 1 TODOs"), "{summary}");
     assert!(summary.contains("  TODO: the description"), "{summary}");
     let check = itucal(&["check", data.to_str().unwrap()]);
     assert!(

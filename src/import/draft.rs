@@ -79,6 +79,9 @@ impl W {
     }
 
     fn cite(&mut self, at: &[(String, Line)]) {
+        if at.is_empty() {
+            return;
+        }
         self.facts += 1;
         let mut seen = HashSet::new();
         for (file, l) in at {
@@ -461,10 +464,12 @@ pub fn write(editions: &[Edition], now: DateTime<Utc>) -> Draft {
             ],
         )
     });
+    w.cite(&subject_at);
     w.line(&format!("title = {}", text(&title)));
 
     // location
     if geneva {
+        w.cite(&subject_at);
         let id = if headquarters {
             "import-itu-headquarters"
         } else {
