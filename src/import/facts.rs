@@ -688,7 +688,9 @@ fn contacts(r: &Rules, head: &[String], f: &mut Facts, at: &dyn Fn(usize) -> Lin
         if let Some(c) = ADDRESSEE.captures(l) {
             let who = r.to.replace(c["who"].trim(), "").trim().to_string();
             let is_label = r.tel.is_match(&who) || r.fax.is_match(&who) || EMAIL.is_match(&who);
-            if !who.is_empty() && !is_label {
+            // a page number ("- 2 -") is no addressee
+            let words = who.chars().any(char::is_alphabetic);
+            if words && !is_label {
                 f.addressees.push(Found {
                     value: who,
                     at: at(i),
