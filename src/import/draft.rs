@@ -877,7 +877,12 @@ pub fn write(editions: &[Edition], now: DateTime<Utc>) -> Draft {
     let month_of = |lang: Lang| first_day.map_or("?".to_string(), |d| dates::month_year(d, lang));
     for row in rows {
         w.line("");
-        let date = w.reading(agree(row.dates), "the date of a deadline", |d| {
+        let what_row = row
+            .kind
+            .map_or("a deadline the rules cannot tell".to_string(), |k| {
+                k.key().to_string()
+            });
+        let date = w.reading(agree(row.dates), &format!("the date of {what_row}"), |d| {
             d.to_string()
         });
         let Some(date) = date else { continue };
