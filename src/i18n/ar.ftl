@@ -28,6 +28,7 @@ home-feed-all = جميع الاجتماعات
 home-feed-deadlines = المواعيد النهائية فقط
 home-by-group = حسب المجموعة
 home-subscribe = اشتراك
+home-subscribe-to = اشتراك: ⁨{ $name }⁩
 home-meetings = الاجتماعات
 home-no-meetings = لم يُعلن عن أي اجتماع.
 

@@ -28,6 +28,7 @@ home-feed-all = All meetings
 home-feed-deadlines = Deadlines only
 home-by-group = By group
 home-subscribe = Subscribe
+home-subscribe-to = Subscribe: { $name }
 home-meetings = Meetings
 home-no-meetings = No meetings are announced.
 

@@ -28,6 +28,7 @@ home-feed-all = Todas las reuniones
 home-feed-deadlines = Solo plazos
 home-by-group = Por grupo
 home-subscribe = Suscribirse
+home-subscribe-to = Suscribirse: { $name }
 home-meetings = Reuniones
 home-no-meetings = No se ha anunciado ninguna reunión.
 

@@ -28,6 +28,7 @@ home-feed-all = Toutes les réunions
 home-feed-deadlines = Dates limites seulement
 home-by-group = Par groupe
 home-subscribe = S'abonner
+home-subscribe-to = S'abonner: { $name }
 home-meetings = Réunions
 home-no-meetings = Aucune réunion n'est annoncée.
 

@@ -28,6 +28,7 @@ home-feed-all = Все собрания
 home-feed-deadlines = Только предельные сроки
 home-by-group = По группам
 home-subscribe = Подписаться
+home-subscribe-to = Подписаться: { $name }
 home-meetings = Собрания
 home-no-meetings = Объявленных собраний нет.
 

@@ -28,6 +28,7 @@ home-feed-all = 全部会议
 home-feed-deadlines = 仅截止日期
 home-by-group = 按组别
 home-subscribe = 订阅
+home-subscribe-to = 订阅：{ $name }
 home-meetings = 会议
 home-no-meetings = 暂无已公布的会议。
 
@@ -73,7 +74,7 @@ meeting-phone = 电话
 meeting-fax = 传真
 meeting-web = 研究组
 meeting-add-to = 将“{ $title }”添加到{ $service }
-meeting-download-event = 下载“{ $title }”（.ics）
+meeting-download-event = 下载“{ $title }”的 .ics 文件
 
 ## Calendar services
 ## Names of the calendar services on buttons and links; the short forms fill table cells.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Browser tests of the pages (issue #4) in real headless Chromium.
+# Browser tests of the pages (issues #4 and #16) in real headless Chromium, with axe-core.
 #
 # Installs what it needs when missing (Debian chromium and fonts for Chinese and Arabic as root,
 # the npm packages from package-lock.json), starts `itucal serve` on a free loopback port, runs
@@ -36,8 +36,10 @@ if ((${#missing[@]})); then
 fi
 [[ -x /usr/bin/chromium ]] || { echo "no /usr/bin/chromium after install" >&2; exit 1; }
 
-# --- npm packages (playwright-core only drives the browser; it never downloads one)
+# --- npm packages (playwright-core only drives the browser, it never downloads one; axe-core
+# checks the pages against WCAG)
 if [[ ! -f "$here/node_modules/playwright-core/package.json" ||
+    ! -f "$here/node_modules/axe-core/package.json" ||
     "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]]; then
     echo "== npm ci (tests/browser)"
     (cd "$here" && npm ci --no-audit --no-fund --loglevel=error </dev/null)

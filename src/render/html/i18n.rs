@@ -332,6 +332,13 @@ pub fn subscribe_to(name: &str, lang: Lang) -> String {
     tr_args(lang, "subscribe-title", &[("name", arg(name))])
 }
 
+/// The name of a home page "Subscribe" button, for screen readers: its visible text first, then
+/// the calendar ("Subscribe: {calendar}"), so that speech input finds the button by what it
+/// shows (WCAG 2.5.3).
+pub fn subscribe_button(name: &str, lang: Lang) -> String {
+    tr_args(lang, "home-subscribe-to", &[("name", arg(name))])
+}
+
 /// Opening line of the e-mail snippet for a feed.
 pub fn email_lead(name: &str, lang: Lang) -> String {
     tr_args(lang, "email-lead", &[("name", arg(name))])

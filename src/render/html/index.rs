@@ -27,7 +27,7 @@ pub fn render(catalog: &Catalog, base: &str, lang: Lang) -> String {
             li {
                 span.feed-name { (label) }
                 span.feed-desc { (description) }
-                a.button href=(href) aria-label=(i18n::subscribe_to(&name, lang)) { (t.subscribe) }
+                a.button href=(href) aria-label=(i18n::subscribe_button(&name, lang)) { (t.subscribe) }
             }
         }
     };
