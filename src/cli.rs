@@ -1,7 +1,9 @@
-//! The command line: `check`, `lock`, `serve`, `export` and `healthcheck`. Errors are printed once here
+//! The command line: `check`, `lock`, `serve`, `export`, `import` and `healthcheck`. Errors are
+//! printed once here
 //! and mapped to the exit code; the work is done by the library modules.
 
 use crate::load;
+use crate::model::Drafts;
 use crate::select::Feed;
 use crate::store::{Snapshot, Store};
 use crate::web::{self, AppState};
@@ -51,6 +53,10 @@ pub enum Command {
     /// Write every feed variant and page, byte-identical to what `serve` returns, plus a
     /// manifest.json, for hosting on a static host or CDN.
     Export(ExportArgs),
+    /// Read a collective letter (.txt or .docx; several files: the editions of one letter in
+    /// several languages) and write a draft meeting file that `check` accepts, every fact
+    /// citing its line and every gap a TODO; prints a summary on stderr.
+    Import(ImportArgs),
     /// Exit 0 if the server on this machine answers /healthz (for container health checks).
     Healthcheck {
         /// Address of the server (default: the first ITUCAL_BIND address, else 127.0.0.1:8080).
@@ -87,6 +93,10 @@ pub struct ServeArgs {
     /// Log format.
     #[arg(long, value_enum, default_value = "text", env = "ITUCAL_LOG_FORMAT")]
     pub log_format: LogFormat,
+    /// Serve draft meetings (`draft = true`, unreviewed) too, to preview them; without it they
+    /// are in no feed, page or API answer.
+    #[arg(long)]
+    pub drafts: bool,
 }
 
 /// Options of `itucal export`.
@@ -106,6 +116,24 @@ pub struct ExportArgs {
     pub public_url: String,
 }
 
+/// Options of `itucal import`.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The letter: extracted text (.txt, UTF-8) or the Word document (.docx). Give every
+    /// language edition of one letter to get one draft with the texts of each.
+    #[arg(required = true)]
+    pub letters: Vec<PathBuf>,
+    /// The letters' language (ar, zh, en, fr, ru, es); detected from the text when not given.
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Write the draft here instead of to stdout.
+    #[arg(short = 'o', long = "output")]
+    pub output: Option<PathBuf>,
+    /// Overwrite the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
@@ -113,6 +141,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Lock { dir, at } => lock(&dir, at.as_deref()),
         Command::Serve(args) => serve(args),
         Command::Export(args) => export(args),
+        Command::Import(args) => import(args),
         Command::Healthcheck { bind } => healthcheck(&bind),
     }
 }
@@ -130,10 +159,11 @@ fn load_or_report(dir: &Path) -> Option<crate::model::Catalog> {
     }
 }
 
-/// The meeting files and lock of `dir` as served, or their problems printed. Never writes: a
-/// stale lock is served as `itucal lock` would advance it, and said so in the log.
-fn snapshot_or_report(dir: &Path) -> Option<Snapshot> {
-    match Snapshot::load(dir) {
+/// The meeting files and lock of `dir` as served (with draft meetings as `drafts` says), or
+/// their problems printed. Never writes: a stale lock is served as `itucal lock` would advance
+/// it, and said so in the log.
+fn snapshot_or_report(dir: &Path, drafts: Drafts) -> Option<Snapshot> {
+    match Snapshot::load_served(dir, drafts) {
         Ok(s) => {
             for o in s.stale() {
                 tracing::warn!("lock is stale: {o}; run `itucal lock`");
@@ -154,6 +184,13 @@ fn check(dir: &Path, locked: bool) -> ExitCode {
     let Some(c) = load_or_report(dir) else {
         return ExitCode::FAILURE;
     };
+    let drafts = match c.draft_count() {
+        0 => String::new(),
+        n => format!(" ({n} draft, not served without --drafts)"),
+    };
+    let (meetings, events) = (c.meetings.len(), c.event_count());
+    // drafts are not published: the lock holds what subscribers were shown
+    let c = c.served(Drafts::Hidden);
     let lock = match read_lock(dir) {
         Ok(lock) => lock,
         Err(()) => return ExitCode::FAILURE,
@@ -184,11 +221,7 @@ fn check(dir: &Path, locked: bool) -> ExitCode {
         let version = lock.latest().map_or(0, |v| v.number);
         state = format!("; the lock is current (version {version})");
     }
-    println!(
-        "ok: {} meetings, {} events{state}",
-        c.meetings.len(),
-        c.event_count()
-    );
+    println!("ok: {meetings} meetings{drafts}, {events} events{state}");
     ExitCode::SUCCESS
 }
 
@@ -206,6 +239,8 @@ fn lock(dir: &Path, at: Option<&str>) -> ExitCode {
     let Some(catalog) = load_or_report(dir) else {
         return ExitCode::FAILURE;
     };
+    // a draft is locked once it is published: when its `draft = true` goes
+    let catalog = catalog.served(Drafts::Hidden);
     let Ok(old) = read_lock(dir) else {
         return ExitCode::FAILURE;
     };
@@ -280,7 +315,12 @@ pub fn public_url(configured: Option<&str>, bound: SocketAddr) -> String {
 
 fn serve(args: ServeArgs) -> ExitCode {
     let _log = crate::logs::init(args.log_format);
-    let Some(snapshot) = snapshot_or_report(&args.data) else {
+    let drafts = if args.drafts {
+        Drafts::Shown
+    } else {
+        Drafts::Hidden
+    };
+    let Some(snapshot) = snapshot_or_report(&args.data, drafts) else {
         return ExitCode::FAILURE;
     };
     let mut listeners = Vec::new();
@@ -303,7 +343,7 @@ fn serve(args: ServeArgs) -> ExitCode {
     };
     let base = public_url(args.public_url.as_deref(), first);
     let addrs: Vec<String> = bound.iter().map(|a| format!("http://{a}")).collect();
-    let store = Arc::new(Store::new(snapshot));
+    let store = Arc::new(Store::new(snapshot).with_drafts(drafts));
     let _watcher = crate::watch::spawn(Arc::clone(&store), args.data.clone());
     let state = AppState::new(Arc::clone(&store), base.clone());
     let result = actix_web::rt::System::new().block_on(async move {
@@ -326,9 +366,11 @@ fn serve(args: ServeArgs) -> ExitCode {
     }
 }
 
-/// Prints what is served where: the addresses and every feed URL.
+/// Prints what is served where: the addresses and every feed URL, and how many draft meetings
+/// are left out.
 fn announce(store: &Store, data: &Path, addrs: &[String], base: &str) {
     let snap = store.snapshot();
+    let hidden_drafts = snap.drafts_left_out();
     let catalog = snap.catalog();
     println!(
         "itucal: {} meetings, {} events from {}",
@@ -336,6 +378,9 @@ fn announce(store: &Store, data: &Path, addrs: &[String], base: &str) {
         catalog.event_count(),
         data.display()
     );
+    if hidden_drafts > 0 {
+        println!("{hidden_drafts} draft meeting(s) not served; give --drafts to preview them");
+    }
     println!("serving on {}; feeds:", addrs.join(", "));
     let meetings = catalog.meetings.iter().map(|m| Feed::Meeting(m.id.clone()));
     let groups = catalog
@@ -354,7 +399,8 @@ fn announce(store: &Store, data: &Path, addrs: &[String], base: &str) {
 }
 
 fn export(args: ExportArgs) -> ExitCode {
-    let Some(snapshot) = snapshot_or_report(&args.data) else {
+    // an export is for the public: drafts are never in it
+    let Some(snapshot) = snapshot_or_report(&args.data, Drafts::Hidden) else {
         return ExitCode::FAILURE;
     };
     let state = AppState::new(Arc::new(Store::new(snapshot)), args.public_url);
@@ -372,6 +418,96 @@ fn export(args: ExportArgs) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn import(args: ImportArgs) -> ExitCode {
+    let lang = match args
+        .lang
+        .as_deref()
+        .map(|c| (c, crate::i18n::Lang::parse(c)))
+    {
+        None => None,
+        Some((_, Some(l))) => Some(l),
+        Some((c, None)) => {
+            eprintln!(
+                "import: unknown language '{c}' (known: {})",
+                crate::i18n::Lang::codes()
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut texts = Vec::new();
+    for path in &args.letters {
+        let name = path.display().to_string();
+        let read = std::fs::read(path)
+            .map_err(|e| format!("{name}: cannot read: {e}"))
+            .and_then(|bytes| crate::import::read::text_of(&name, &bytes));
+        match read {
+            Ok(text) => texts.push((name, text)),
+            Err(e) => {
+                eprintln!("import: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    let letters: Vec<crate::import::Letter> = texts
+        .iter()
+        .map(|(name, text)| crate::import::Letter { name, text, lang })
+        .collect();
+    let draft = match crate::import::import(&letters, chrono::Utc::now()) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("import: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let shown = args
+        .output
+        .as_ref()
+        .map_or("(stdout)".to_string(), |p| p.display().to_string());
+    // the draft must pass the checks `serve` applies: one that does not is the importer's bug
+    if let Err(problems) = load::parse_meeting(&shown, &draft.toml) {
+        for p in &problems {
+            eprintln!("{p}");
+        }
+        eprintln!("import: the draft does not pass check (a bug in the importer); nothing written");
+        return ExitCode::FAILURE;
+    }
+    let written = match &args.output {
+        None => std::io::stdout().write_all(draft.toml.as_bytes()),
+        Some(path) => {
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true);
+            if args.force {
+                options.create(true).truncate(true);
+            } else {
+                options.create_new(true);
+            }
+            match options.open(path) {
+                Ok(mut f) => f.write_all(draft.toml.as_bytes()),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    eprintln!("import: {shown} exists; give --force to overwrite it");
+                    return ExitCode::FAILURE;
+                }
+                Err(e) => Err(e),
+            }
+        }
+    };
+    if let Err(e) = written {
+        eprintln!("import: cannot write {shown}: {e}");
+        return ExitCode::FAILURE;
+    }
+    let names: Vec<&str> = texts.iter().map(|(n, _)| n.as_str()).collect();
+    eprintln!(
+        "import: {} -> {shown}: {} facts found, {} TODOs",
+        names.join(", "),
+        draft.facts,
+        draft.todos.len()
+    );
+    for t in &draft.todos {
+        eprintln!("  TODO: {t}");
+    }
+    ExitCode::SUCCESS
 }
 
 fn healthcheck(binds: &[String]) -> ExitCode {

@@ -24,12 +24,15 @@
 //! * [`web`]: actix-web: the router built from [`urls`], thin handlers (parse the request, ask
 //!   the store or a renderer, hand the bytes to one response builder), HTTP caching semantics.
 //! * [`export`]: every feed and page written as static files, identical to what `serve` answers.
+//! * [`import`]: a collective letter (`.txt` or `.docx`, any of the six languages) → a draft
+//!   meeting file citing the line of every fact, with a TODO for every gap. Pure.
 //! * [`cli`]: the `itucal` command line.
 //! * [`logs`]: the log subscriber `serve` installs (text or JSON, written off the request path).
 
 pub mod cli;
 pub mod export;
 pub mod i18n;
+pub mod import;
 pub mod links;
 pub mod load;
 pub mod lock;

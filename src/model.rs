@@ -306,6 +306,9 @@ pub struct LastChange {
 pub struct Meeting {
     /// Stable id; part of every UID and URL.
     pub id: String,
+    /// Not reviewed yet (`draft = true`, as `itucal import` writes it): served only when asked
+    /// for ([`Drafts::Shown`]).
+    pub draft: bool,
     /// The file it was read from (for messages).
     pub file: String,
     /// The zone its local times are in.
@@ -492,6 +495,34 @@ impl Catalog {
     pub fn event_count(&self) -> usize {
         self.meetings.iter().map(|m| m.events.len()).sum()
     }
+
+    /// Number of draft meetings.
+    pub fn draft_count(&self) -> usize {
+        self.meetings.iter().filter(|m| m.draft).count()
+    }
+
+    /// The catalog as served: without the draft meetings unless `drafts` shows them. Groups only
+    /// drafts declare go with them, so no feed or page names an unpublished meeting.
+    pub fn served(self, drafts: Drafts) -> Catalog {
+        match drafts {
+            Drafts::Shown => self,
+            Drafts::Hidden if self.draft_count() == 0 => self,
+            Drafts::Hidden => {
+                Catalog::new(self.meetings.into_iter().filter(|m| !m.draft).collect())
+            }
+        }
+    }
+}
+
+/// Whether draft meetings (unreviewed, `draft = true`) are served: hidden unless an editor
+/// previews them (`itucal serve --drafts`). `check` validates them either way.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Drafts {
+    /// Served feeds, pages and exports leave drafts out (the default).
+    #[default]
+    Hidden,
+    /// Drafts are served like reviewed meetings (a preview).
+    Shown,
 }
 
 #[cfg(test)]
@@ -538,6 +569,50 @@ mod tests {
         let t = Text::new("Deadline").with(Lang::Zh, "截止日期");
         assert_eq!(t.get(Lang::Zh), "截止日期");
         assert_eq!(t.lang_of(Lang::Zh), Lang::Zh);
+    }
+
+    fn meeting(id: &str, draft: bool, group: &str) -> Meeting {
+        Meeting {
+            id: id.into(),
+            draft,
+            file: format!("{id}.toml"),
+            tz: chrono_tz::Europe::Zurich,
+            updated: DateTime::<Utc>::UNIX_EPOCH,
+            groups: vec![Group::parse(group).unwrap()],
+            within: vec![None],
+            url: None,
+            title: Text::new(id),
+            location: None,
+            description: None,
+            source: Source {
+                reference: Text::new("L"),
+                date: NaiveDate::MIN,
+            },
+            contact: Contact {
+                email: "a@b.c".into(),
+                phone: None,
+                fax: None,
+                web: None,
+            },
+            events: Vec::new(),
+            plan: None,
+        }
+    }
+
+    #[test]
+    fn a_served_catalog_leaves_out_drafts_and_the_groups_only_they_declare() {
+        let c = Catalog::new(vec![
+            meeting("done", false, "SG20"),
+            meeting("new", true, "SG13"),
+        ]);
+        assert_eq!(c.draft_count(), 1);
+        let shown = c.clone().served(Drafts::Shown);
+        assert_eq!(shown, c);
+        let hidden = c.served(Drafts::Hidden);
+        let ids: Vec<_> = hidden.meetings.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(ids, ["done"]);
+        assert!(hidden.group("SG13").is_none());
+        assert!(hidden.group("SG20").is_some());
     }
 
     #[test]

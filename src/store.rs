@@ -7,7 +7,7 @@
 
 use crate::load::{self, Problem};
 use crate::lock::{self, Lock, Outcome};
-use crate::model::Catalog;
+use crate::model::{Catalog, Drafts};
 use crate::render::ics;
 use crate::select::{self, Feed, Filter, NotFound};
 use arc_swap::ArcSwap;
@@ -63,6 +63,8 @@ pub struct Snapshot {
     stale: Vec<Outcome>,
     /// [`content_hash`] of the files read: a reload that reads the same keeps this snapshot.
     source: u128,
+    /// Draft meetings the files hold and this snapshot does not serve.
+    drafts_left_out: usize,
     last_modified: DateTime<Utc>,
     version: String,
     /// Read by every feed request, written once per feed rendered: a read-write lock, so that
@@ -132,6 +134,7 @@ impl Snapshot {
             lock,
             stale,
             source,
+            drafts_left_out: 0,
             last_modified,
             version,
             feeds: RwLock::default(),
@@ -139,9 +142,23 @@ impl Snapshot {
     }
 
     /// Reads the meeting files of `dir` and its lock file, if any: every problem of both.
+    /// Draft meetings are left out.
     pub fn load(dir: &Path) -> Result<Snapshot, Vec<Problem>> {
-        let (catalog, lock) = read_dir(dir)?;
-        Ok(Snapshot::with_lock(catalog, lock))
+        Snapshot::load_served(dir, Drafts::Hidden)
+    }
+
+    /// As [`Snapshot::load`], serving draft meetings as `drafts` says.
+    pub fn load_served(dir: &Path, drafts: Drafts) -> Result<Snapshot, Vec<Problem>> {
+        let (catalog, lock, left_out) = read_dir(dir, drafts)?;
+        Ok(Snapshot {
+            drafts_left_out: left_out,
+            ..Snapshot::with_lock(catalog, lock)
+        })
+    }
+
+    /// How many draft meetings the files hold that this snapshot does not serve.
+    pub fn drafts_left_out(&self) -> usize {
+        self.drafts_left_out
     }
 
     /// The lock the catalog is served through, if there is one.
@@ -215,9 +232,16 @@ impl FeedCache {
 }
 
 /// The meeting files and the lock file of `dir`, or every problem of both.
-fn read_dir(dir: &Path) -> Result<(Catalog, Option<Lock>), Vec<Problem>> {
+/// The meeting files of `dir` as served (drafts as `drafts` says) and its lock, with how many
+/// drafts were left out; or every problem of both.
+fn read_dir(dir: &Path, drafts: Drafts) -> Result<(Catalog, Option<Lock>, usize), Vec<Problem>> {
     match (load::load_dir(dir), lock::file::read(dir)) {
-        (Ok(catalog), Ok(lock)) => Ok((catalog, lock)),
+        (Ok(catalog), Ok(lock)) => {
+            let all = catalog.draft_count();
+            let served = catalog.served(drafts);
+            let left_out = all - served.draft_count();
+            Ok((served, lock, left_out))
+        }
         (catalog, lock) => {
             let mut problems = catalog.err().unwrap_or_default();
             problems.extend(lock.err().unwrap_or_default());
@@ -243,20 +267,29 @@ pub static FEED_RENDERS: AtomicU64 = AtomicU64::new(0);
 #[derive(Debug)]
 pub struct Store {
     current: ArcSwap<Snapshot>,
+    /// Whether reloads serve draft meetings.
+    drafts: Drafts,
     problems: Mutex<Vec<String>>,
     reloads_ok: AtomicU64,
     reloads_failed: AtomicU64,
 }
 
 impl Store {
-    /// A store serving `snapshot`.
+    /// A store serving `snapshot`; reloads leave draft meetings out.
     pub fn new(snapshot: Snapshot) -> Store {
         Store {
             current: ArcSwap::from_pointee(snapshot),
+            drafts: Drafts::Hidden,
             problems: Mutex::default(),
             reloads_ok: AtomicU64::new(0),
             reloads_failed: AtomicU64::new(0),
         }
+    }
+
+    /// The same store, serving draft meetings as `drafts` says after every reload (the first
+    /// snapshot is the caller's: [`Snapshot::load_served`]).
+    pub fn with_drafts(self, drafts: Drafts) -> Store {
+        Store { drafts, ..self }
     }
 
     /// The snapshot to keep: an `Arc` that outlives any reload.
@@ -281,11 +314,14 @@ impl Store {
     /// otherwise the current snapshot stays and the problems are kept for `/healthz`. Runs off
     /// the request path.
     pub fn reload(&self, dir: &Path) -> Result<(), Vec<Problem>> {
-        match read_dir(dir) {
-            Ok((catalog, lock)) => {
+        match read_dir(dir, self.drafts) {
+            Ok((catalog, lock, left_out)) => {
                 // unchanged files keep their snapshot, and so its rendered feeds
                 if self.snapshot().source != content_hash(&catalog, lock.as_ref()) {
-                    self.replace(Snapshot::with_lock(catalog, lock));
+                    self.replace(Snapshot {
+                        drafts_left_out: left_out,
+                        ..Snapshot::with_lock(catalog, lock)
+                    });
                 }
                 self.lock_problems().clear();
                 self.reloads_ok.fetch_add(1, Ordering::Relaxed);
@@ -331,6 +367,40 @@ mod tests {
             lang: crate::model::Lang::parse(code).unwrap(),
             ..Filter::default()
         }
+    }
+
+    #[test]
+    fn a_reload_serves_a_draft_only_when_the_store_shows_drafts() {
+        let seed = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sg20-wp1-2018-01.toml"),
+        )
+        .unwrap();
+        let draft = seed.replacen(
+            "id = \"sg20-wp1-2018-01\"",
+            "id = \"sg20-draft\"\ndraft = true",
+            1,
+        );
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.toml"), &seed).unwrap();
+        std::fs::write(dir.path().join("b.toml"), &draft).unwrap();
+        let ids = |store: &Store| -> Vec<String> {
+            store.reload(dir.path()).unwrap();
+            let snap = store.snapshot();
+            snap.catalog()
+                .meetings
+                .iter()
+                .map(|m| m.id.clone())
+                .collect()
+        };
+        let empty = || Catalog::new(Vec::new());
+        assert_eq!(
+            ids(&Store::new(Snapshot::new(empty())).with_drafts(Drafts::Hidden)),
+            ["sg20-wp1-2018-01"]
+        );
+        assert_eq!(
+            ids(&Store::new(Snapshot::new(empty())).with_drafts(Drafts::Shown)),
+            ["sg20-draft", "sg20-wp1-2018-01"]
+        );
     }
 
     #[test]

@@ -294,3 +294,31 @@ plan-joint = مشتركة
 timeline-heading = الجدول الزمني
 timeline-title = الجدول الزمني: { $meeting }
 timeline-desc = اجتماع كل فريق في شكل شريط على محور زمني واحد، والمواعيد النهائية التي تسبقها في شكل علامات مرقمة؛ وتعرض القوائم أدناه التواريخ نفسها.
+## Imported drafts
+## The titles `itucal import` writes into a draft meeting file (src/import/draft.rs), from the facts of a letter. { $group } is a group code (SG20, WP1/20, Q2/20, TSAG), { $number } the same without its letters (20, 1/20), { $place } the venue, { $meeting } the meeting's groups (SG20 WP1/20), { $month } month and year from CLDR (Jan 2018), { $name } a co-located group (oneM2M), { $groups } the meetings' groups (Q1/20–Q4/20, WP1/20), { $count } how many, { $dates } their days, { $what } one of the import-deadline-* texts.
+
+import-meeting-title = { $count ->
+    [one] اجتماع
+   *[other] اجتماعات
+} ⁦{ $groups }⁩، { $place }، { $dates }
+import-sg-meeting = ⁦{ $group }⁩: اجتماع لجنة الدراسات، { $place }
+import-wp-meeting = ⁦{ $group }⁩: اجتماع فرقة العمل، { $place }
+import-group-meeting = ⁦{ $group }⁩: اجتماع، { $place }
+import-rapporteur-meeting = ⁦{ $group }⁩: اجتماع فريق المقرر، { $place }
+import-colocated = بالتزامن مع اجتماع ⁦{ $name }⁩ (⁦{ $meeting }⁩)، { $place }
+import-registration = التسجيل، ⁦{ $meeting }⁩، { $place }
+import-opening = الافتتاح، ⁦{ $meeting }⁩، { $place }
+import-deadline = آخر موعد: { $what } (⁦{ $meeting }⁩، { $month })
+import-deadline-contributions-translation = مساهمات تُطلب ترجمتها
+import-deadline-fellowships = طلبات المنح
+import-deadline-interpretation = طلبات الترجمة الشفوية
+import-deadline-captioning = طلبات التعليق النصي في الوقت الفعلي وترجمة لغة الإشارة
+import-deadline-pre-registration = التسجيل المسبق
+import-deadline-visa-support-letter = طلبات رسائل دعم طلب التأشيرة
+import-deadline-contributions = تقديم المساهمات
+import-geneva = جنيف
+import-itu-headquarters = مقر الاتحاد، جنيف
+import-montbrillant = مدخل مبنى ⁦Montbrillant⁩، مقر الاتحاد، جنيف
+import-addressees = إلى
+import-chairs = الرؤساء
+import-agenda = مشروع جدول الأعمال (الملحق ⁦B⁩)

@@ -7,7 +7,7 @@ use super::{Lang, arg, tr_args};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use icu_calendar::{Date, Gregorian};
 use icu_datetime::FixedCalendarDateTimeFormatter;
-use icu_datetime::fieldsets::{MD, MDE, YMD, YMDE};
+use icu_datetime::fieldsets::{M, MD, MDE, YM, YMD, YMDE};
 use icu_locale_core::Locale;
 use std::sync::LazyLock;
 
@@ -41,6 +41,90 @@ static DAY_MONTH: PerLang<MD> = formatters!(MD::long());
 static SHORT: PerLang<YMDE> = formatters!(YMDE::medium());
 /// "Wed 24 Jan", "mer. 24 janv.", "1月24日周三", …
 static SHORT_NO_YEAR: PerLang<MDE> = formatters!(MDE::medium());
+
+/// "January 2018", "janvier 2018", "2018年1月", "يناير 2018", …
+static MONTH_YEAR: PerLang<YM> = formatters!(YM::long());
+
+/// Every name CLDR gives each month in each language, lowercase, longest first: the forms used
+/// in a date (Russian "января") and alone ("январь"), wide and abbreviated ("janvier",
+/// "janv."). Read back from the formatters above rather than written out, so that a letter is
+/// read with the same names the feeds are written with.
+static MONTH_NAMES: LazyLock<Vec<Vec<(String, u32)>>> = LazyLock::new(|| {
+    let in_date_long: PerLang<MD> = formatters!(MD::long());
+    let in_date_short: PerLang<MD> = formatters!(MD::medium());
+    let alone_long: PerLang<M> = formatters!(M::long());
+    let alone_short: PerLang<M> = formatters!(M::medium());
+    Lang::ALL
+        .iter()
+        .map(|&lang| {
+            let i = lang.index();
+            let mut names: Vec<(String, u32)> = Vec::new();
+            let forms: [Vec<String>; 4] = [
+                months_as(|d| in_date_long[i].format(&d).to_string()),
+                months_as(|d| in_date_short[i].format(&d).to_string()),
+                months_as(|d| alone_long[i].format(&d).to_string()),
+                months_as(|d| alone_short[i].format(&d).to_string()),
+            ];
+            for form in forms {
+                for (m, name) in strip_common(&form).into_iter().enumerate() {
+                    let name = name.trim().to_lowercase();
+                    let month = m as u32 + 1;
+                    if !name.is_empty() && !names.contains(&(name.clone(), month)) {
+                        names.push((name, month));
+                    }
+                }
+            }
+            names.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then(a.cmp(b)));
+            names
+        })
+        .collect()
+});
+
+/// The 15th of each month of 2001 as `format` writes it.
+fn months_as(format: impl Fn(Date<Gregorian>) -> String) -> Vec<String> {
+    (1..=12u8)
+        .map(|m| {
+            let d = Date::try_new_gregorian(2001, m, 15).unwrap_or_else(|e| panic!("{m}: {e:?}"));
+            format(d)
+        })
+        .collect()
+}
+
+/// The parts of `texts` that differ: what the twelve months share before and after the name
+/// ("15 ", "15 de ") is removed.
+fn strip_common(texts: &[String]) -> Vec<String> {
+    let chars: Vec<Vec<char>> = texts.iter().map(|t| t.chars().collect()).collect();
+    let shortest = chars.iter().map(Vec::len).min().unwrap_or(0);
+    let same = |at: &dyn Fn(&Vec<char>) -> char| chars.iter().all(|c| at(c) == at(&chars[0]));
+    let prefix = (0..shortest).take_while(|&i| same(&|c| c[i])).count();
+    let suffix = (0..shortest - prefix)
+        .take_while(|&i| same(&|c| c[c.len() - 1 - i]))
+        .count();
+    chars
+        .iter()
+        .map(|c| c[prefix..c.len() - suffix].iter().collect())
+        .collect()
+}
+
+/// The names of the months in `lang`, lowercase, longest first, with their numbers (1–12): for
+/// reading dates in letters. Chinese months are numbers (`1月`), so Chinese has none.
+pub fn month_names(lang: Lang) -> &'static [(String, u32)] {
+    let names = &MONTH_NAMES[lang.index()];
+    // CLDR's Chinese months are "1月" … "12月": numbers, read by the Chinese rules
+    if names
+        .iter()
+        .any(|(n, _)| n.chars().all(|c| c.is_ascii_digit()))
+    {
+        return &[];
+    }
+    names
+}
+
+/// Month and year: "January 2018" / "2018年1月" / "يناير 2018" (CLDR's abbreviated Arabic form
+/// is numeric).
+pub fn month_year(d: NaiveDate, lang: Lang) -> String {
+    MONTH_YEAR[lang.index()].format(&gregorian(d)).to_string()
+}
 
 fn gregorian(d: NaiveDate) -> Date<Gregorian> {
     // chrono's dates are proleptic Gregorian, as ICU's: every valid one converts
@@ -171,6 +255,43 @@ mod tests {
         for (lang, want) in want {
             assert_eq!(long(day, lang), want, "{lang:?}");
         }
+    }
+
+    #[test]
+    fn month_names_come_from_cldr_in_every_form_letters_write() {
+        let month = |lang: Lang, name: &str| {
+            month_names(lang)
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, m)| *m)
+        };
+        assert_eq!(month(Lang::En, "january"), Some(1));
+        assert_eq!(month(Lang::En, "sept"), Some(9));
+        assert_eq!(month(Lang::Fr, "décembre"), Some(12));
+        assert_eq!(month(Lang::Fr, "févr."), Some(2));
+        assert_eq!(month(Lang::Es, "septiembre"), Some(9));
+        // in a date and alone
+        assert_eq!(month(Lang::Ru, "января"), Some(1));
+        assert_eq!(month(Lang::Ru, "январь"), Some(1));
+        assert_eq!(month(Lang::Ar, "يناير"), Some(1));
+        assert!(month_names(Lang::Zh).is_empty());
+        for lang in [Lang::En, Lang::Fr, Lang::Es, Lang::Ru, Lang::Ar] {
+            for m in 1..=12 {
+                assert!(
+                    month_names(lang).iter().any(|(_, n)| *n == m),
+                    "{lang:?}: no name for month {m}"
+                );
+            }
+            let names = month_names(lang);
+            assert!(
+                names
+                    .windows(2)
+                    .all(|w| w[0].0.chars().count() >= w[1].0.chars().count()),
+                "{lang:?}: not longest first"
+            );
+        }
+        assert_eq!(month_year(d("2018-01-24"), Lang::En), "January 2018");
+        assert_eq!(month_year(d("2018-01-24"), Lang::Ar), "يناير 2018");
     }
 
     #[test]

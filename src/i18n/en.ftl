@@ -280,3 +280,31 @@ plan-joint = joint
 timeline-heading = Timeline
 timeline-title = Timeline: { $meeting }
 timeline-desc = Each group's meeting as a bar on one time axis, and the deadlines before them as numbered marks; the lists below give the same dates.
+## Imported drafts
+## The titles `itucal import` writes into a draft meeting file (src/import/draft.rs), from the facts of a letter. { $group } is a group code (SG20, WP1/20, Q2/20, TSAG), { $number } the same without its letters (20, 1/20), { $place } the venue, { $meeting } the meeting's groups (SG20 WP1/20), { $month } month and year from CLDR (Jan 2018), { $name } a co-located group (oneM2M), { $groups } the meetings' groups (Q1/20–Q4/20, WP1/20), { $count } how many, { $dates } their days, { $what } one of the import-deadline-* texts.
+
+import-meeting-title = { $groups } { $count ->
+    [one] meeting
+   *[other] meetings
+}, { $place }, { $dates }
+import-sg-meeting = { $group } meeting, { $place }
+import-wp-meeting = { $group } meeting, { $place }
+import-group-meeting = { $group } meeting, { $place }
+import-rapporteur-meeting = { $group } rapporteur group meeting, { $place }
+import-colocated = Co-located with the { $name } meeting ({ $meeting }), { $place }
+import-registration = Registration, { $meeting }, { $place }
+import-opening = Opening, { $meeting }, { $place }
+import-deadline = Deadline: { $what } ({ $meeting }, { $month })
+import-deadline-contributions-translation = ITU-T Member contributions for which translation is requested
+import-deadline-fellowships = fellowship requests
+import-deadline-interpretation = interpretation requests
+import-deadline-captioning = requests for real-time captioning and sign-language interpretation
+import-deadline-pre-registration = pre-registration
+import-deadline-visa-support-letter = requests for visa support letters
+import-deadline-contributions = ITU-T Member contributions
+import-geneva = Geneva
+import-itu-headquarters = ITU headquarters, Geneva
+import-montbrillant = Montbrillant building entrance, ITU headquarters, Geneva
+import-addressees = Addressed to
+import-chairs = Chairmen named
+import-agenda = Draft agenda (Annex B)

@@ -280,3 +280,31 @@ plan-joint = conjunta
 timeline-heading = Cronología
 timeline-title = Cronología: { $meeting }
 timeline-desc = La reunión de cada grupo como una barra sobre un mismo eje temporal, y los plazos que las preceden como marcas numeradas; las listas siguientes dan las mismas fechas.
+## Imported drafts
+## The titles `itucal import` writes into a draft meeting file (src/import/draft.rs), from the facts of a letter. { $group } is a group code (SG20, WP1/20, Q2/20, TSAG), { $number } the same without its letters (20, 1/20), { $place } the venue, { $meeting } the meeting's groups (SG20 WP1/20), { $month } month and year from CLDR (Jan 2018), { $name } a co-located group (oneM2M), { $groups } the meetings' groups (Q1/20–Q4/20, WP1/20), { $count } how many, { $dates } their days, { $what } one of the import-deadline-* texts.
+
+import-meeting-title = { $count ->
+    [one] Reunión
+   *[other] Reuniones
+} { $groups }, { $place }, { $dates }
+import-sg-meeting = { $group }: reunión de la Comisión de Estudio, { $place }
+import-wp-meeting = { $group }: reunión del Grupo de Trabajo, { $place }
+import-group-meeting = { $group }: reunión, { $place }
+import-rapporteur-meeting = { $group }: reunión del Grupo de Relator, { $place }
+import-colocated = Paralelamente a la reunión de { $name } ({ $meeting }), { $place }
+import-registration = Inscripción, { $meeting }, { $place }
+import-opening = Apertura, { $meeting }, { $place }
+import-deadline = Plazo: { $what } ({ $meeting }, { $month })
+import-deadline-contributions-translation = contribuciones que requieren traducción
+import-deadline-fellowships = solicitudes de beca
+import-deadline-interpretation = solicitudes de interpretación
+import-deadline-captioning = solicitudes de subtitulado en tiempo real e interpretación en lengua de signos
+import-deadline-pre-registration = preinscripción
+import-deadline-visa-support-letter = solicitudes de carta de apoyo para el visado
+import-deadline-contributions = presentación de contribuciones
+import-geneva = Ginebra
+import-itu-headquarters = Sede de la UIT, Ginebra
+import-montbrillant = Entrada del edificio Montbrillant, sede de la UIT, Ginebra
+import-addressees = Destinatarios
+import-chairs = Presidentes mencionados
+import-agenda = Proyecto de orden del día (Anexo B)

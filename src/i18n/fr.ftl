@@ -280,3 +280,31 @@ plan-joint = commune
 timeline-heading = Chronologie
 timeline-title = Chronologie: { $meeting }
 timeline-desc = La réunion de chaque groupe sous forme de barre sur un même axe du temps, et les dates limites qui les précèdent sous forme de repères numérotés; les listes ci-dessous donnent les mêmes dates.
+## Imported drafts
+## The titles `itucal import` writes into a draft meeting file (src/import/draft.rs), from the facts of a letter. { $group } is a group code (SG20, WP1/20, Q2/20, TSAG), { $number } the same without its letters (20, 1/20), { $place } the venue, { $meeting } the meeting's groups (SG20 WP1/20), { $month } month and year from CLDR (Jan 2018), { $name } a co-located group (oneM2M), { $groups } the meetings' groups (Q1/20–Q4/20, WP1/20), { $count } how many, { $dates } their days, { $what } one of the import-deadline-* texts.
+
+import-meeting-title = { $count ->
+    [one] Réunion
+   *[other] Réunions
+} { $groups }, { $place }, { $dates }
+import-sg-meeting = { $group }: réunion de la Commission d'études, { $place }
+import-wp-meeting = { $group }: réunion du Groupe de travail, { $place }
+import-group-meeting = { $group }: réunion, { $place }
+import-rapporteur-meeting = { $group }: réunion du Groupe du Rapporteur, { $place }
+import-colocated = Parallèlement à la réunion de { $name } ({ $meeting }), { $place }
+import-registration = Enregistrement, { $meeting }, { $place }
+import-opening = Ouverture, { $meeting }, { $place }
+import-deadline = Date limite: { $what } ({ $meeting }, { $month })
+import-deadline-contributions-translation = contributions à traduire
+import-deadline-fellowships = demandes de bourse
+import-deadline-interpretation = demandes d'interprétation
+import-deadline-captioning = demandes de sous-titrage en temps réel et d'interprétation en langue des signes
+import-deadline-pre-registration = préinscription
+import-deadline-visa-support-letter = demandes de lettre d'appui pour un visa
+import-deadline-contributions = soumission des contributions
+import-geneva = Genève
+import-itu-headquarters = Siège de l'UIT, Genève
+import-montbrillant = Entrée Montbrillant, siège de l'UIT, Genève
+import-addressees = Destinataires
+import-chairs = Présidents cités
+import-agenda = Projet d'ordre du jour (Annexe B)

@@ -295,6 +295,11 @@ mod tests {
             "version",
             "status",
             "meeting",
+            "group",
+            "month",
+            "name",
+            "what",
+            "dates",
         ]
         .into_iter()
         .map(|n| (n, arg("x")))

@@ -286,3 +286,31 @@ plan-joint = совместное
 timeline-heading = Хронология
 timeline-title = Хронология: { $meeting }
 timeline-desc = Собрание каждой группы – полоса на общей оси времени, предшествующие им предельные сроки – пронумерованные отметки; в списках ниже приведены те же даты.
+## Imported drafts
+## The titles `itucal import` writes into a draft meeting file (src/import/draft.rs), from the facts of a letter. { $group } is a group code (SG20, WP1/20, Q2/20, TSAG), { $number } the same without its letters (20, 1/20), { $place } the venue, { $meeting } the meeting's groups (SG20 WP1/20), { $month } month and year from CLDR (Jan 2018), { $name } a co-located group (oneM2M), { $groups } the meetings' groups (Q1/20–Q4/20, WP1/20), { $count } how many, { $dates } their days, { $what } one of the import-deadline-* texts.
+
+import-meeting-title = { $count ->
+    [one] Собрание
+   *[other] Собрания
+} { $groups }, { $place }, { $dates }
+import-sg-meeting = { $group }: собрание Исследовательской комиссии, { $place }
+import-wp-meeting = { $group }: собрание Рабочей группы, { $place }
+import-group-meeting = { $group }: собрание, { $place }
+import-rapporteur-meeting = { $group }: собрание группы Докладчика, { $place }
+import-colocated = Одновременно с собранием { $name } ({ $meeting }), { $place }
+import-registration = Регистрация, { $meeting }, { $place }
+import-opening = Открытие, { $meeting }, { $place }
+import-deadline = Срок: { $what } ({ $meeting }, { $month })
+import-deadline-contributions-translation = вклады, требующие перевода
+import-deadline-fellowships = запросы на предоставление стипендий
+import-deadline-interpretation = запросы на устный перевод
+import-deadline-captioning = запросы на субтитры в реальном времени и сурдоперевод
+import-deadline-pre-registration = предварительная регистрация
+import-deadline-visa-support-letter = запросы писем в поддержку получения визы
+import-deadline-contributions = представление вкладов
+import-geneva = Женева
+import-itu-headquarters = Штаб-квартира МСЭ, Женева
+import-montbrillant = Вход в здание "Монбрийан", штаб-квартира МСЭ, Женева
+import-addressees = Адресаты
+import-chairs = Председатели
+import-agenda = Проект повестки дня (Приложение B)

@@ -264,3 +264,28 @@ plan-joint = 联席
 timeline-heading = 时间线
 timeline-title = 时间线：{ $meeting }
 timeline-desc = 各组会议以横条显示在同一时间轴上，会前的截止日期以编号标记显示；下方列表给出相同的日期。
+## Imported drafts
+## The titles `itucal import` writes into a draft meeting file (src/import/draft.rs), from the facts of a letter. { $group } is a group code (SG20, WP1/20, Q2/20, TSAG), { $number } the same without its letters (20, 1/20), { $place } the venue, { $meeting } the meeting's groups (SG20 WP1/20), { $month } month and year from CLDR (Jan 2018), { $name } a co-located group (oneM2M), { $groups } the meetings' groups (Q1/20–Q4/20, WP1/20), { $count } how many, { $dates } their days, { $what } one of the import-deadline-* texts.
+
+import-meeting-title = { $groups }会议，{ $place }，{ $dates }
+import-sg-meeting = 第{ $number }研究组会议，{ $place }
+import-wp-meeting = 第{ $number }工作组会议，{ $place }
+import-group-meeting = { $group }会议，{ $place }
+import-rapporteur-meeting = 第{ $group }课题报告人组会议，{ $place }
+import-colocated = 与{ $name }会议同址召开（{ $meeting }），{ $place }
+import-registration = 与会者注册，{ $meeting }，{ $place }
+import-opening = 会议开幕，{ $meeting }，{ $place }
+import-deadline = 截止日期：{ $what }（{ $meeting }，{ $month }）
+import-deadline-contributions-translation = 提供需要翻译的ITU-T成员文稿
+import-deadline-fellowships = 申请与会补贴
+import-deadline-interpretation = 申请口译
+import-deadline-captioning = 申请实时字幕和手语翻译
+import-deadline-pre-registration = 预先注册
+import-deadline-visa-support-letter = 申请签证支持函
+import-deadline-contributions = 提交ITU-T成员文稿
+import-geneva = 日内瓦
+import-itu-headquarters = 日内瓦国际电联总部
+import-montbrillant = 日内瓦国际电联总部Montbrillant大楼入口处
+import-addressees = 致
+import-chairs = 主席
+import-agenda = 议程草案（附件B）

@@ -384,6 +384,7 @@ impl Cx<'_> {
         }
         let mut meeting = Meeting {
             id,
+            draft: raw.draft.unwrap_or(false),
             file: self.file.into(),
             tz,
             updated: updated?,
@@ -886,19 +887,35 @@ fn did_you_mean(got: &str, names: &[&str]) -> String {
         .unwrap_or_default()
 }
 
+/// Cities people write that tzdb files under another city's name.
+const ALIASES: &[(&str, &str)] = &[
+    ("geneva", "Europe/Zurich"),
+    ("genf", "Europe/Zurich"),
+    ("geneve", "Europe/Zurich"),
+    ("bern", "Europe/Zurich"),
+    ("lausanne", "Europe/Zurich"),
+    ("beijing", "Asia/Shanghai"),
+    ("new delhi", "Asia/Kolkata"),
+    ("washington", "America/New_York"),
+];
+
+/// The zone of a city: one tzdb names (`Seoul` → `Asia/Seoul`) or one of [`ALIASES`]
+/// (`Geneva` → `Europe/Zurich`); case and `_` do not matter.
+pub fn city_timezone(city: &str) -> Option<Tz> {
+    let city = city.trim().to_lowercase().replace('_', " ");
+    if let Some((_, tz)) = ALIASES.iter().find(|(c, _)| *c == city) {
+        return tz.parse().ok();
+    }
+    chrono_tz::TZ_VARIANTS.iter().copied().find(|tz| {
+        tz.name()
+            .rsplit('/')
+            .next()
+            .is_some_and(|c| c.to_lowercase().replace('_', " ") == city)
+    })
+}
+
 /// The IANA zone someone most likely meant by `name`.
 fn suggest_tz(name: &str) -> Option<&'static str> {
-    // Cities people write that tzdb files under another city's name.
-    const ALIASES: &[(&str, &str)] = &[
-        ("geneva", "Europe/Zurich"),
-        ("genf", "Europe/Zurich"),
-        ("geneve", "Europe/Zurich"),
-        ("bern", "Europe/Zurich"),
-        ("lausanne", "Europe/Zurich"),
-        ("beijing", "Asia/Shanghai"),
-        ("new delhi", "Asia/Kolkata"),
-        ("washington", "America/New_York"),
-    ];
     let lower = name.to_lowercase();
     let city = lower.rsplit('/').next().unwrap_or(&lower).replace('_', " ");
     if let Some((_, tz)) = ALIASES.iter().find(|(c, _)| *c == city) {

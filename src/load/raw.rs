@@ -17,6 +17,7 @@ use toml::value::Datetime;
 #[serde(deny_unknown_fields)]
 pub struct RawMeeting {
     pub id: Spanned<String>,
+    pub draft: Option<bool>,
     pub timezone: Option<Spanned<String>>,
     pub updated: Spanned<Datetime>,
     pub groups: Vec<Spanned<String>>,

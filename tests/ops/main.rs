@@ -48,6 +48,32 @@ fn health(s: &Server) -> serde_json::Value {
 }
 
 #[test]
+fn a_draft_meeting_is_served_only_with_the_drafts_flag() {
+    let (tmp, file) = data_copy();
+    let seed = std::fs::read_to_string(&file).unwrap();
+    let draft = seed.replacen(
+        "id = \"sg20-wp1-2018-01\"",
+        "id = \"sg20-preview\"\ndraft = true",
+        1,
+    );
+    std::fs::write(tmp.path().join("sg20-preview.toml"), draft).unwrap();
+    let public = Server::start(tmp.path());
+    assert_eq!(
+        public.request("GET", "/feeds/sg20-preview.ics", &[]).status,
+        404
+    );
+    assert!(!public.get("/feeds/all.ics").contains("sg20-preview"));
+    assert!(!public.get("/").contains("sg20-preview"));
+    let preview = Server::start_with(tmp.path(), &["--drafts"]);
+    assert!(
+        preview
+            .get("/feeds/sg20-preview.ics")
+            .contains("UID:registration.sg20-preview@")
+    );
+    assert!(preview.get("/feeds/all.ics").contains("sg20-preview"));
+}
+
+#[test]
 fn a_valid_edit_is_served_within_two_seconds_and_changes_the_etag() {
     let (_tmp, file) = data_copy();
     let server = Server::start(file.parent().unwrap());
