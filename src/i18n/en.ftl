@@ -113,6 +113,7 @@ subscribe-copy = Copy
 subscribe-qr = Scan with your phone to open the calendar address.
 subscribe-qr-label = QR: { $url }
 subscribe-builder = Choose what to include
+subscribe-overlap = Calendars do not merge events that two subscriptions share: subscribe to a group and to its meeting, and their common events show twice. Compose one calendar here for all the groups you follow instead.
 subscribe-kinds = Kinds of event
 subscribe-update = Update links
 subscribe-share = Share by e-mail

@@ -113,6 +113,7 @@ subscribe-copy = Copiar
 subscribe-qr = Escanee con su teléfono para abrir la dirección del calendario.
 subscribe-qr-label = Código QR: { $url }
 subscribe-builder = Elija qué incluir
+subscribe-overlap = Los calendarios no combinan los eventos que comparten dos suscripciones: si se suscribe a un grupo y a su reunión, los eventos comunes aparecerán dos veces. En su lugar, componga aquí un solo calendario para todos los grupos que sigue.
 subscribe-kinds = Tipos de evento
 subscribe-update = Actualizar enlaces
 subscribe-share = Compartir por correo electrónico

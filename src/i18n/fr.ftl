@@ -113,6 +113,7 @@ subscribe-copy = Copier
 subscribe-qr = Scannez avec votre téléphone pour ouvrir l'adresse du calendrier.
 subscribe-qr-label = Code QR: { $url }
 subscribe-builder = Choisir le contenu
+subscribe-overlap = Les calendriers ne fusionnent pas les événements communs à deux abonnements: abonnez-vous à un groupe et à sa réunion, et leurs événements communs apparaissent deux fois. Composez plutôt ici un seul calendrier pour tous les groupes que vous suivez.
 subscribe-kinds = Types d'événement
 subscribe-update = Mettre à jour les liens
 subscribe-share = Partager par courriel

@@ -105,6 +105,7 @@ subscribe-copy = 复制
 subscribe-qr = 用手机扫描，打开日历地址。
 subscribe-qr-label = QR: { $url }
 subscribe-builder = 选择订阅内容
+subscribe-overlap = 日历不会合并两个订阅共有的活动：如果同时订阅某个组及其会议，共有的活动会显示两次。请改为在此为您关注的所有组组合一个日历。
 subscribe-kinds = 活动类型
 subscribe-update = 更新链接
 subscribe-share = 通过电子邮件分享

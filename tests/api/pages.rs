@@ -654,3 +654,14 @@ async fn every_resource_answers_in_the_six_languages() {
         assert_eq!(api.status, 200, "{code}");
     }
 }
+
+/// Issue 13: the subscribe page says that overlapping subscriptions show shared events twice,
+/// and points to composing one calendar.
+#[actix_web::test]
+async fn the_subscribe_page_warns_that_overlapping_calendars_duplicate_events() {
+    let app = seed_app().await;
+    let r = get(&app, "/subscribe/groups/q2-20").await;
+    assert!(r.body.contains("show twice"), "{}", r.body);
+    let fr = get(&app, "/subscribe/groups/q2-20?lang=fr").await;
+    assert!(fr.body.contains("apparaissent deux fois"));
+}

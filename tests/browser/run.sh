@@ -58,7 +58,11 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-"$bin" serve --bind 127.0.0.1:0 --data data >"$work/stdout" 2>"$work/stderr" </dev/null &
+# the shipped data and the example meeting with a time plan (its grid and timeline are pages
+# too), served together
+mkdir -p "$work/data"
+cp data/*.toml data/itucal.lock examples/sg99-2026-10/*.toml "$work/data/"
+"$bin" serve --bind 127.0.0.1:0 --data "$work/data" >"$work/stdout" 2>"$work/stderr" </dev/null &
 server_pid=$!
 addr=""
 for _ in $(seq 1 100); do

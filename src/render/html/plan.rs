@@ -108,7 +108,9 @@ fn day_table(meeting: &Meeting, day: NaiveDate, sessions: &[&Session], lang: Lan
     };
     let hm = |t: NaiveDateTime| t.format("%H:%M").to_string();
     html! {
-        div.table-wrap.plan-wrap {
+        // a box that may scroll sideways on a phone: reachable with the keyboard (it takes
+        // focus, so arrow keys scroll it) and named by its day for screen readers
+        div.table-wrap.plan-wrap tabindex="0" role="region" aria-label=(dates::short(day, lang)) {
             table.plan data-tz=(meeting.tz.name()) {
                 caption { time datetime=(day.to_string()) { (dates::short(day, lang)) } }
                 thead {

@@ -114,6 +114,8 @@ fn builder(ctx: &Ctx<'_>, catalog: &Catalog, feed: &Feed, filter: &Filter, actio
     html! {
         form #builder method="get" action=(action) aria-labelledby="builder-h" {
             h2 #builder-h { (t.builder) }
+            // clients do not merge events by UID across calendars (issue 13)
+            p.note { (crate::i18n::tr(ctx.lang, "subscribe-overlap")) }
             @if !groups.is_empty() {
                 fieldset {
                     legend { (t.groups) }
