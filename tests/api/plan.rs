@@ -152,7 +152,7 @@ async fn the_meeting_page_shows_the_plan_as_a_table_per_day_with_the_room_in_eac
     let thu = day_table(&page, "2026-10-22");
     assert!(thu.contains("class=\"session cancelled\""), "{thu}");
     // a phone scrolls the table inside its wrapper, not the page
-    assert!(page.contains("<div class=\"table-wrap plan-wrap\"><table class=\"plan\""));
+    assert!(page.contains(r#"<div class="table-wrap plan-wrap" tabindex="0" role="region" aria-label="Mon, 19 Oct 2026"><table class="plan""#));
 }
 
 #[actix_web::test]
