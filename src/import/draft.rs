@@ -165,6 +165,23 @@ fn every_lang(f: impl Fn(Lang) -> String) -> BTreeMap<Lang, String> {
 }
 
 /// A date-time TOML can write, as a local time.
+/// The head of a timed event on one day: `[[event]]`, its key, kind, start, end and title.
+fn timed_event(
+    w: &mut W,
+    key: &str,
+    kind: &str,
+    day: NaiveDate,
+    (start, end): (NaiveTime, NaiveTime),
+    title: &BTreeMap<Lang, String>,
+) {
+    w.line("[[event]]");
+    w.line(&format!("key = {}", lit(key)));
+    w.line(&format!("kind = {}", lit(kind)));
+    w.line(&format!("start = {}", local(day, start)));
+    w.line(&format!("end = {}", local(day, end)));
+    w.line(&format!("title = {}", text(title)));
+}
+
 fn local(d: NaiveDate, t: NaiveTime) -> String {
     d.and_time(t).format("%Y-%m-%dT%H:%M:%S").to_string()
 }
@@ -793,11 +810,6 @@ pub fn write(editions: &[Edition], now: DateTime<Utc>) -> Draft {
             let exists = |t: NaiveTime| tz.from_local_datetime(&day.and_time(t)).single().is_some();
             if end > start && exists(start) && exists(end) {
                 let key = unique(&mut keys, "registration".into());
-                w.line("[[event]]");
-                w.line(&format!("key = {}", lit(&key)));
-                w.line("kind = \"info\"");
-                w.line(&format!("start = {}", local(day, start)));
-                w.line(&format!("end = {}", local(day, end)));
                 let title = every_lang(|lang| {
                     tr_args(
                         lang,
@@ -805,7 +817,7 @@ pub fn write(editions: &[Edition], now: DateTime<Utc>) -> Draft {
                         &[("meeting", arg(&label)), ("place", arg(&place(lang)))],
                     )
                 });
-                w.line(&format!("title = {}", text(&title)));
+                timed_event(&mut w, &key, "info", day, (start, end), &title);
                 let places: Vec<(Lang, String)> = editions
                     .iter()
                     .filter_map(|e| {
@@ -850,11 +862,6 @@ pub fn write(editions: &[Edition], now: DateTime<Utc>) -> Draft {
             let key = unique(&mut keys, "opening".into());
             w.line("");
             w.todo("the letter gives the opening time, not its end: the end is that of an ITU-T morning block (12:30); correct it if the time plan says otherwise");
-            w.line("[[event]]");
-            w.line(&format!("key = {}", lit(&key)));
-            w.line("kind = \"session\"");
-            w.line(&format!("start = {}", local(day, start)));
-            w.line(&format!("end = {}", local(day, end)));
             let title = every_lang(|lang| {
                 tr_args(
                     lang,
@@ -862,7 +869,7 @@ pub fn write(editions: &[Edition], now: DateTime<Utc>) -> Draft {
                     &[("meeting", arg(&label)), ("place", arg(&place(lang)))],
                 )
             });
-            w.line(&format!("title = {}", text(&title)));
+            timed_event(&mut w, &key, "session", day, (start, end), &title);
         }
     }
 
