@@ -54,7 +54,10 @@
       cell.dataset.label = label;
       if (!cell.dataset.start) return;
       var s = new Date(cell.dataset.start), e = new Date(cell.dataset.end);
-      var text = full.format(s) + '–' + (day(s) === day(e) ? time.format(e) : full.format(e));
+      // the page's own way of writing a span (in Arabic من … إلى …, each part isolated)
+      var text = (t('TimeRange') || '{start}–{end}')
+        .replace('{start}', full.format(s))
+        .replace('{end}', day(s) === day(e) ? time.format(e) : full.format(e));
       cell.textContent = '';
       var el = document.createElement('time');
       el.dateTime = cell.dataset.start;

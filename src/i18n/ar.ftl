@@ -36,6 +36,7 @@ home-no-meetings = لم يُعلن عن أي اجتماع.
 ## Set on <body> as data-t-* and shown by static/app.js: meeting order, countdowns, copy button, builder.
 
 script-upcoming = الاجتماعات القادمة
+script-time-range = من ⁨{ $start }⁩ إلى ⁨{ $end }⁩
 script-past = الاجتماعات السابقة
 script-days-left =
     { $count ->

@@ -36,6 +36,7 @@ home-no-meetings = No meetings are announced.
 ## Set on <body> as data-t-* and shown by static/app.js: meeting order, countdowns, copy button, builder.
 
 script-upcoming = Upcoming
+script-time-range = { $start }–{ $end }
 script-past = Past
 script-days-left =
     { $count ->

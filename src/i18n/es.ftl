@@ -36,6 +36,7 @@ home-no-meetings = No se ha anunciado ninguna reunión.
 ## Set on <body> as data-t-* and shown by static/app.js: meeting order, countdowns, copy button, builder.
 
 script-upcoming = Próximas
+script-time-range = { $start }–{ $end }
 script-past = Anteriores
 script-days-left =
     { $count ->

@@ -36,6 +36,7 @@ home-no-meetings = Aucune réunion n'est annoncée.
 ## Set on <body> as data-t-* and shown by static/app.js: meeting order, countdowns, copy button, builder.
 
 script-upcoming = À venir
+script-time-range = { $start }–{ $end }
 script-past = Passées
 script-days-left =
     { $count ->

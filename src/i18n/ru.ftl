@@ -36,6 +36,7 @@ home-no-meetings = Объявленных собраний нет.
 ## Set on <body> as data-t-* and shown by static/app.js: meeting order, countdowns, copy button, builder.
 
 script-upcoming = Предстоящие
+script-time-range = { $start }–{ $end }
 script-past = Прошедшие
 script-days-left =
     { $count ->

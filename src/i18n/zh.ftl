@@ -36,6 +36,7 @@ home-no-meetings = 暂无已公布的会议。
 ## Set on <body> as data-t-* and shown by static/app.js: meeting order, countdowns, copy button, builder.
 
 script-upcoming = 即将召开
+script-time-range = { $start }–{ $end }
 script-past = 已结束
 script-days-left = 还剩{ $count }天
 script-due-today = 今天截止

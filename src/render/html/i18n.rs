@@ -41,6 +41,8 @@ pub struct Strings {
     pub meetings: String,
     /// Heading of upcoming meetings (shown by the script).
     pub upcoming: String,
+    /// How the script writes a span of the viewer's times (`{start}`, `{end}` replaced).
+    pub time_range: String,
     /// Heading of past meetings (shown by the script).
     pub past: String,
     /// No meetings in the data.
@@ -201,6 +203,11 @@ impl Strings {
             subscribe: t("home-subscribe"),
             meetings: t("home-meetings"),
             upcoming: t("script-upcoming"),
+            time_range: tr_args(
+                lang,
+                "script-time-range",
+                &[("start", arg("{start}")), ("end", arg("{end}"))],
+            ),
             past: t("script-past"),
             no_meetings: t("home-no-meetings"),
             dates: t("meeting-dates"),

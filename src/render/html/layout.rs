@@ -108,6 +108,7 @@ pub fn page(ctx: &Ctx<'_>, page: &Page<'_>, main: Markup) -> String {
                 data-t-copied=(t.copied)
                 data-t-copy-failed=(t.copy_failed)
                 data-t-col-local=(t.col_local)
+                data-t-time-range=(t.time_range)
                 data-t-links-updated=(t.links_updated)
             {
                 a.skip href="#main" { (t.skip) }
