@@ -35,17 +35,13 @@ pub fn with_query(path: &str, query: &str) -> String {
     }
 }
 
-/// The canonical query of `filter`.
-pub fn query(filter: &Filter) -> String {
-    filter.to_query()
-}
-
 /// The query of the pages: only `lang=zh` (English is the default and adds nothing).
 pub fn lang_query(lang: Lang) -> String {
-    query(&Filter {
+    Filter {
         lang,
         ..Filter::default()
-    })
+    }
+    .to_query()
 }
 
 /// The path of a feed: `/feeds/all.ics`, `/feeds/{meeting}.ics`, `/feeds/groups/{slug}.ics`,
@@ -63,7 +59,7 @@ pub fn feed_path(feed: &Feed) -> String {
 
 /// The feed's subscription URL: `{base}{path}?{canonical query}`.
 pub fn feed_url(base: &str, feed: &Feed, filter: &Filter) -> String {
-    format!("{base}{}", with_query(&feed_path(feed), &query(filter)))
+    format!("{base}{}", with_query(&feed_path(feed), &filter.to_query()))
 }
 
 /// The query parameter that serves a feed as a one-time download (an attachment), not as a
@@ -72,7 +68,7 @@ pub const DOWNLOAD: &str = "download=1";
 
 /// The feed as a one-time download: the subscription URL with [`DOWNLOAD`] last.
 pub fn download_url(base: &str, feed: &Feed, filter: &Filter) -> String {
-    let mut q = query(filter);
+    let mut q = filter.to_query();
     if !q.is_empty() {
         q.push('&');
     }
@@ -359,7 +355,7 @@ impl FeedLinks {
     pub fn new(base: &str, catalog: &Catalog, feed: &Feed, filter: &Filter) -> FeedLinks {
         let (name, _) = crate::render::ics::feed_title(catalog, feed, filter);
         let https = feed_url(base, feed, filter);
-        let q = query(filter);
+        let q = filter.to_query();
         let page_at =
             |show| subscribe_route(feed, show).map(|p| format!("{base}{}", with_query(&p, &q)));
         FeedLinks {

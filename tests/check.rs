@@ -8,6 +8,20 @@ fn fixtures() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"))
 }
 
+/// Runs `itucal ARGS`, requires success, and returns its standard output.
+fn succeeds(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_itucal"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 #[test]
 fn every_bad_file_gives_its_expected_problems() {
     let dir = fixtures().join("bad");
@@ -78,17 +92,8 @@ fn check_prints_every_problem_and_exits_1() {
 
 #[test]
 fn check_accepts_the_shipped_data() {
-    let out = Command::new(env!("CARGO_BIN_EXE_itucal"))
-        .args(["check", concat!(env!("CARGO_MANIFEST_DIR"), "/data")])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     assert_eq!(
-        String::from_utf8(out.stdout).unwrap(),
+        succeeds(&["check", concat!(env!("CARGO_MANIFEST_DIR"), "/data")]),
         "ok: 1 meetings, 12 events\n"
     );
 }
@@ -97,20 +102,11 @@ fn check_accepts_the_shipped_data() {
 /// (the shipped data has no plan: its letter gives none).
 #[test]
 fn check_accepts_the_example_meeting_with_its_time_plan() {
-    let out = Command::new(env!("CARGO_BIN_EXE_itucal"))
-        .args([
+    assert_eq!(
+        succeeds(&[
             "check",
             concat!(env!("CARGO_MANIFEST_DIR"), "/examples/sg99-2026-10"),
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(
-        String::from_utf8(out.stdout).unwrap(),
+        ]),
         "ok: 1 meetings, 55 events\n"
     );
     let catalog = itucal::load::load_dir(std::path::Path::new(concat!(
@@ -149,21 +145,12 @@ fn serve_refuses_to_start_on_invalid_data() {
 
 #[test]
 fn the_shipped_data_matches_its_lock() {
-    let out = Command::new(env!("CARGO_BIN_EXE_itucal"))
-        .args([
+    assert_eq!(
+        succeeds(&[
             "check",
             "--locked",
             concat!(env!("CARGO_MANIFEST_DIR"), "/data"),
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(
-        String::from_utf8(out.stdout).unwrap(),
+        ]),
         "ok: 1 meetings, 12 events; the lock is current (version 1)\n"
     );
 }

@@ -9,7 +9,7 @@
 
 use super::i18n;
 use super::layout::{Ctx, Page, page, trusted};
-use crate::links::{FeedLinks, GOOGLE_ADD_BY_URL, meeting_path, query, subscribe_path};
+use crate::links::{FeedLinks, GOOGLE_ADD_BY_URL, meeting_path, subscribe_path};
 use crate::model::{Catalog, Kind, Lang};
 use crate::render::ics::feed_title;
 use crate::select::{Feed, Filter};
@@ -195,10 +195,11 @@ pub fn render(catalog: &Catalog, feed: &Feed, filter: &Filter, count: usize, bas
         (share_section(&ctx, &links))
     };
     let query_in = |l: Lang| {
-        query(&Filter {
+        Filter {
             lang: l,
             ..filter.clone()
-        })
+        }
+        .to_query()
     };
     page(
         &ctx,
