@@ -45,7 +45,16 @@ fn main() {
     let snap = Snapshot::new(catalog);
     let t2 = Instant::now();
     let rss_snapshot = rss("VmRSS");
-    let rendered = snap.feed(&Feed::All, &Filter::default()).expect("all.ics");
+    // everything, not the window of all.ics: every kind (the time plans' sessions too) of every
+    // meeting, as the peers in bench/peers/ build it
+    let every_kind = Filter {
+        kinds: itucal::model::Kind::ALL.to_vec(),
+        ..Filter::default()
+    };
+    let selection = itucal::select::select(snap.catalog(), &Feed::All, &every_kind).expect("all");
+    let rendered =
+        itucal::render::ics::calendar(snap.catalog(), &Feed::All, &every_kind, &selection, None);
+    let rendered = itucal::store::Rendered::new(rendered, snap.last_modified());
     let t3 = Instant::now();
     std::fs::File::create(&out)
         .and_then(|mut f| f.write_all(&rendered.body))

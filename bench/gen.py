@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Synthetic itucal data: `gen.py N_MEETINGS EVENTS_PER_MEETING OUT_DIR`.
 
-Writes N_MEETINGS meeting files (docs/data-format.md) with EVENTS_PER_MEETING events each into
-OUT_DIR, shaped like the shipped collective letter: English and Chinese texts of realistic
-length (multi-line descriptions, commas and semicolons that need escaping, lines that need
-folding), all four kinds, all-day and timed events, several time zones (mostly Geneva), declared
-groups per study group, some tentative/cancelled events with sequence and per-event updates.
+Writes N_MEETINGS meeting files (docs/data-format.md) with about EVENTS_PER_MEETING events each
+into OUT_DIR, one a week every ~2 days from January 2018 (about 200 a year: 2,000 are ten years
+of ITU-T), shaped like a collective letter: five key deadlines, two notices, one block per
+Question and the Working Party meeting, and a time plan (`[plan]`) whose sessions make up the
+rest (as many as the meeting's weekdays hold). English and Chinese texts of realistic length
+(multi-line descriptions, commas and semicolons that need escaping, lines that need folding),
+all-day and timed events, several time zones (mostly Geneva), the groups' structure (`within`),
+some tentative/cancelled events with per-event updates.
 
 Deterministic (fixed seed): the same arguments give the same bytes. Local times are 08:00–18:00
 only, so none falls in a DST gap or overlap. Check the result with `itucal check OUT_DIR`.
@@ -56,9 +59,6 @@ FILLER_ZH = [
     "远程参会：会议将以混合形式举行，注明之处提供六种正式语文的口译；请提前注册以获取连接信息。",
     "研究组主页上提供的对会议文件的访问仅限于ITU-T成员/TIES用户。",
 ]
-
-KINDS_CYCLE = ["session", "session", "session", "meeting", "deadline", "info", "session", "session"]
-
 
 def q(s):
     """A TOML basic string."""
@@ -117,6 +117,8 @@ def meeting_file(i, per, rng):
         w(f"timezone = {q(zone)}\n")
     w(f"updated = {updated}\n")
     w("groups = [" + ", ".join(q(g) for g in groups) + "]\n")
+    inside = [f'"Q{n}/{sg}" = "WP{wp}/{sg}"' for n in questions] + [f'"WP{wp}/{sg}" = "SG{sg}"']
+    w("within = { " + ", ".join(inside) + " }\n")
     w(f"url = {q(url)}\n")
     end_day = start + timedelta(days=days - 1)
     w("title = " + text(
@@ -130,98 +132,104 @@ def meeting_file(i, per, rng):
     w(f"en = {ml(f'Study Group {sg} ({topic_en}): the next meeting of Working Party {wp}/{sg} will be held in {city_en}.' + chr(10) + chr(10) + d_en)}\n")
     w(f"zh = {ml(f'第{sg}研究组（{topic_zh}）：第{wp}/{sg}工作组下次会议将在{city_zh}召开。' + chr(10) + chr(10) + d_zh)}\n")
 
+    # A collective letter's mix (TSB Collective Letter 3/20 and its kind): five key deadlines,
+    # two notices (registration, a practical note), one block per Question (its rapporteur
+    # group meeting) and the Working Party meeting; the rest of the events are the time plan's
+    # sessions.
     deadlines = [
         ("contributions-translation", 60, "ITU-T Member contributions for which translation is requested", "提供需要翻译的ITU-T成员文稿"),
+        ("fellowships", 45, "requests for fellowships", "申请与会补助"),
         ("pre-registration", 30, "pre-registration", "预先注册"),
         ("visa-support-letter", 30, "requests for visa support letters", "申请签证支持函"),
         ("contributions", 12, "ITU-T Member contributions", "提交ITU-T成员文稿"),
     ]
-    session_ix = 0
-    meeting_ix = 0
-    for n in range(per):
-        kind = KINDS_CYCLE[n % len(KINDS_CYCLE)]
-        ev = ["\n[[event]]\n"]
-        e = ev.append
+    events = []
+    for name, before, what_en, what_zh in deadlines:
+        day = start - timedelta(days=before)
         en_extra, zh_extra = para(rng, 1, 1)
-        if kind == "deadline":
-            name, before, what_en, what_zh = deadlines[(n // 8) % len(deadlines)]
-            day = start - timedelta(days=before + (n // 32))
-            e(f'key = "deadline-{name}-{n}"\nkind = "deadline"\nfirst_day = {day.isoformat()}\n')
-            e("title = " + text(
-                f"Deadline: {what_en} (SG{sg} WP{wp}/{sg}, {start:%b %Y})",
-                f"截止日期：{what_zh}（SG{sg} WP{wp}/{sg}，{start.year}年{start.month}月）",
-            ) + "\n")
-            e("[event.description]\n")
-            e(f"en = {ml(f'Deadline for {what_en}: {day.day} {day:%B} {day.year} ({city_en} time).' + chr(10) + chr(10) + en_extra)}\n")
-            e(f"zh = {ml(f'{what_zh}的截止日期：{day.year}年{day.month}月{day.day}日（{city_zh}时间）。' + chr(10) + chr(10) + zh_extra)}\n")
-        elif kind == "info":
-            if (n // 8) % 2 == 0:
-                day = start + timedelta(days=(n // 16) % days)
-                e(f'key = "registration-{n}"\nkind = "info"\n')
-                e(f"start = {day.isoformat()}T08:00:00\nend = {day.isoformat()}T09:30:00\n")
-                e("title = " + text(
-                    f"Registration, SG{sg} WP{wp}/{sg} and rapporteur group meetings, {city_en}",
-                    f"与会者注册，SG{sg} WP{wp}/{sg}及报告人组会议，{city_zh}",
-                ) + "\n")
-                e("location = " + text(f"Main entrance, {venue_en}, {city_en}", f"{city_zh}{venue_zh}入口处") + "\n")
-            else:
-                last = min(start + timedelta(days=4), end_day)
-                e(f'key = "notice-{n}"\nkind = "info"\nfirst_day = {start.isoformat()}\nlast_day = {last.isoformat()}\n')
-                e("title = " + text(
-                    f"Co-located with the partner organization meeting (SG{sg} WP{wp}/{sg}), {city_en}",
-                    f"与伙伴组织会议同址召开（SG{sg} WP{wp}/{sg}），{city_zh}",
-                ) + "\n")
-            e("[event.description]\n")
-            e(f"en = {ml(en_extra)}\n")
-            if rng.random() < 0.8:
-                e(f"zh = {ml(zh_extra)}\n")
-        elif kind == "meeting":
-            if meeting_ix % (len(questions) + 1) == len(questions):
-                g = f"WP{wp}/{sg}"
-                day = end_day
-                e(f'key = "wp{wp}-{sg}-meeting-{n}"\nkind = "meeting"\ngroups = [{q(g)}]\nfirst_day = {day.isoformat()}\n')
-                e("title = " + text(f"WP{wp}/{sg} meeting, {city_en}", f"第{wp}/{sg}工作组会议，{city_zh}") + "\n")
-            else:
-                qn = questions[meeting_ix % len(questions)]
-                g = f"Q{qn}/{sg}"
-                last = end_day - timedelta(days=1) if days > 1 else end_day
-                e(f'key = "q{qn}-{sg}-rapporteur-meeting-{n}"\nkind = "meeting"\ngroups = [{q(g)}]\n')
-                e(f"first_day = {start.isoformat()}\nlast_day = {last.isoformat()}\n")
-                e("title = " + text(f"Q{qn}/{sg} rapporteur group meeting, {city_en}", f"第Q{qn}/{sg}课题报告人组会议，{city_zh}") + "\n")
-            meeting_ix += 1
-            e("[event.description]\n")
-            e(f"en = {ml(d_en)}\n")
-            e(f"zh = {ml(d_zh)}\n")
-        else:  # session
-            qn = questions[session_ix % len(questions)]
-            day = start + timedelta(days=(session_ix // len(questions)) % days)
-            slot = (session_ix // (len(questions) * days)) % 4
-            t0, t1 = [("09:30", "12:30"), ("14:30", "17:30"), ("08:00", "09:00"), ("12:45", "14:15")][slot]
-            session_ix += 1
-            gs = [f"Q{qn}/{sg}"]
-            if rng.random() < 0.2:
-                gs.append(f"WP{wp}/{sg}")
-            e(f'key = "q{qn}-{sg}-session-{n}"\nkind = "session"\ngroups = [' + ", ".join(q(x) for x in gs) + "]\n")
-            e(f"start = {day.isoformat()}T{t0}:00\nend = {day.isoformat()}T{t1}:00\n")
-            e("title = " + text(
-                f"Q{qn}/{sg} session {session_ix}: draft Recommendation ITU-T Y.{3000 + n}, review of contributions; comments",
-                f"第Q{qn}/{sg}课题第{session_ix}次会段：ITU-T Y.{3000 + n}建议书草案，审议文稿；意见",
-            ) + "\n")
-            e("location = " + text(f"Room {chr(65 + slot)}{qn}, {venue_en}, {city_en}", f"{city_zh}{venue_zh}{chr(65 + slot)}{qn}会议室") + "\n")
-            e("[event.description]\n")
-            e(f"en = {ml(en_extra)}\n")
-            if rng.random() < 0.7:
-                e(f"zh = {ml(zh_extra)}\n")
+        events.append((
+            f'key = "deadline-{name}"\nkind = "deadline"\nfirst_day = {day.isoformat()}\n',
+            text(f"Deadline: {what_en} (SG{sg} WP{wp}/{sg}, {start:%b %Y})",
+                 f"截止日期：{what_zh}（SG{sg} WP{wp}/{sg}，{start.year}年{start.month}月）"),
+            None,
+            (f"Deadline for {what_en}: {day.day} {day:%B} {day.year} ({city_en} time).\n\n{en_extra}",
+             f"{what_zh}的截止日期：{day.year}年{day.month}月{day.day}日（{city_zh}时间）。\n\n{zh_extra}"),
+        ))
+    en_extra, zh_extra = para(rng, 1, 1)
+    events.append((
+        f'key = "registration"\nkind = "info"\nstart = {start.isoformat()}T08:00:00\nend = {start.isoformat()}T09:30:00\n',
+        text(f"Registration, SG{sg} WP{wp}/{sg} and rapporteur group meetings, {city_en}",
+             f"与会者注册，SG{sg} WP{wp}/{sg}及报告人组会议，{city_zh}"),
+        text(f"Main entrance, {venue_en}, {city_en}", f"{city_zh}{venue_zh}入口处"),
+        (en_extra, zh_extra),
+    ))
+    en_extra, zh_extra = para(rng, 1, 1)
+    events.append((
+        f'key = "notice-remote-participation"\nkind = "info"\nfirst_day = {start.isoformat()}\nlast_day = {end_day.isoformat()}\n',
+        text(f"Remote participation and interpretation (SG{sg} WP{wp}/{sg}), {city_en}",
+             f"远程参会和口译（SG{sg} WP{wp}/{sg}），{city_zh}"),
+        None,
+        (en_extra, zh_extra),
+    ))
+    last_q = end_day - timedelta(days=1) if days > 1 else end_day
+    for qn in questions:
+        events.append((
+            f'key = "q{qn}-{sg}-rapporteur-meeting"\nkind = "meeting"\ngroups = ["Q{qn}/{sg}"]\n'
+            f"first_day = {start.isoformat()}\nlast_day = {last_q.isoformat()}\n",
+            text(f"Q{qn}/{sg} rapporteur group meeting, {city_en}", f"第Q{qn}/{sg}课题报告人组会议，{city_zh}"),
+            None,
+            (d_en, d_zh),
+        ))
+    events.append((
+        f'key = "wp{wp}-{sg}-meeting"\nkind = "meeting"\ngroups = ["WP{wp}/{sg}"]\nfirst_day = {end_day.isoformat()}\n',
+        text(f"WP{wp}/{sg} meeting, {city_en}", f"第{wp}/{sg}工作组会议，{city_zh}"),
+        None,
+        (d_en, d_zh),
+    ))
+    for n, (head, title, location, (en, zh)) in enumerate(events):
+        ev = ["\n[[event]]\n", head]
         r = rng.random()
-        if r < 0.05:
-            ev.insert(2, 'status = "cancelled"\nsequence = 2\n')
-            ev.insert(3, f"updated = {(letter_date + timedelta(days=20)).isoformat()}T09:00:00Z\n")
-        elif r < 0.10:
-            ev.insert(2, 'status = "tentative"\nsequence = 1\n')
-        elif r < 0.15:
-            ev.insert(2, f'url = "{url}#item-{n}"\n')
+        if r < 0.04:
+            ev.append('status = "cancelled"\n')
+            ev.append(f"updated = {(letter_date + timedelta(days=20)).isoformat()}T09:00:00Z\n")
+        elif r < 0.08:
+            ev.append('status = "tentative"\n')
+        elif r < 0.12:
+            ev.append(f'url = "{url}#item-{n}"\n')
+        ev.append(f"title = {title}\n")
+        if location:
+            ev.append(f"location = {location}\n")
+        ev.append("[event.description]\n")
+        ev.append(f"en = {ml(en)}\n")
+        if rng.random() < 0.8:
+            ev.append(f"zh = {ml(zh)}\n")
         out.append("".join(ev))
-    return mid, "".join(out)
+
+    # The time plan: every other event. Each weekday has four slots; in each slot every Question
+    # meets in a room of its own (so no group is in two rooms and no room holds two sessions).
+    sessions = max(0, per - len(events))
+    if sessions:
+        out.append('\n[plan]\nstatus = "%s"\nversion = "%d"\n' % (rng.choice(["draft", "tentative", "final"]), rng.randrange(1, 4)))
+        out.append('slots = { am1 = "09:00-10:30", am2 = "11:00-12:30", pm1 = "14:30-16:00", pm2 = "16:30-18:00" }\n')
+        out.append("\n[plan.days]\n")
+        weekdays = [start + timedelta(days=d) for d in range(days) if (start + timedelta(days=d)).weekday() < 5]
+        number = {qn: 0 for qn in questions}
+        placed = 0
+        for d in weekdays:
+            for slot in ["am1", "am2", "pm1", "pm2"]:
+                if placed >= sessions:
+                    break
+                cells = []
+                for room, qn in enumerate(questions):
+                    if placed >= sessions:
+                        break
+                    number[qn] += 1
+                    placed += 1
+                    cells.append(f'"Q{qn}/{sg} #{number[qn]} @ Room {chr(65 + room)}{sg}"')
+                if cells:
+                    out.append(f"{d.isoformat()}.{slot} = [{', '.join(cells)}]\n")
+    body = "".join(out)
+    return mid, body, len(events) + (placed if sessions else 0)
 
 
 def main(argv):
@@ -233,11 +241,13 @@ def main(argv):
         if f.endswith(".toml"):
             os.remove(os.path.join(out_dir, f))
     rng = random.Random(20180115)
+    total = 0
     for i in range(n_meetings):
-        mid, body = meeting_file(i, per, rng)
+        mid, body, n = meeting_file(i, per, rng)
+        total += n
         with open(os.path.join(out_dir, f"{mid}.toml"), "w", encoding="utf-8") as fh:
             fh.write(body)
-    print(f"{n_meetings} meetings, {n_meetings * per} events in {out_dir}")
+    print(f"{n_meetings} meetings, {total} events in {out_dir}")
 
 
 if __name__ == "__main__":

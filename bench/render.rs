@@ -26,6 +26,9 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+/// The UTC date the windowed feeds are served on: the middle of the generated years.
+const DAY: chrono::NaiveDate = chrono::NaiveDate::from_ymd_opt(2020, 6, 1).unwrap();
+
 /// Events per generated meeting; N events = N / 50 meetings.
 const PER_MEETING: usize = 50;
 const SIZES: [usize; 6] = [100, 500, 1_000, 5_000, 10_000, 50_000];
@@ -76,7 +79,7 @@ fn load(dir: &Path) -> Catalog {
 /// iteration after the first into a hit): select, render, ETag.
 fn render(snap: &Snapshot, feed: &Feed, filter: &Filter) -> Rendered {
     let selection = select::select(snap.catalog(), feed, filter).unwrap();
-    let body = ics::calendar(snap.catalog(), feed, filter, &selection);
+    let body = ics::calendar(snap.catalog(), feed, filter, &selection, None);
     Rendered::new(body, snap.last_modified())
 }
 
@@ -173,10 +176,10 @@ fn bench_request(c: &mut Criterion) {
             snap.catalog(),
         )
         .unwrap();
-        snap.feed(&Feed::All, &filter).unwrap();
+        snap.feed(&Feed::All, &filter, DAY).unwrap();
         g.bench_function(name, |b| {
             b.iter(|| {
-                snap.feed(black_box(&Feed::All), black_box(&filter))
+                snap.feed(black_box(&Feed::All), black_box(&filter), DAY)
                     .unwrap()
             })
         });
@@ -201,19 +204,19 @@ fn bench_request(c: &mut Criterion) {
                     false,
                 )
                 .unwrap();
-                let r = snap.feed(&Feed::All, &q.filter).unwrap();
+                let r = snap.feed(&Feed::All, &q.filter, DAY).unwrap();
                 calendar_response(&req, &r, "itu-t-meetings.ics", q.download)
             })
         });
     }
-    let etag = etag(&snap.feed(&Feed::All, &Filter::default()).unwrap());
+    let etag = etag(&snap.feed(&Feed::All, &Filter::default(), DAY).unwrap());
     let req = TestRequest::get()
         .uri("/feeds/all.ics")
         .insert_header(("If-None-Match", etag))
         .to_http_request();
     g.bench_function("304", |b| {
         b.iter(|| {
-            let r = snap.feed(&Feed::All, &Filter::default()).unwrap();
+            let r = snap.feed(&Feed::All, &Filter::default(), DAY).unwrap();
             calendar_response(black_box(&req), &r, "itu-t-meetings.ics", false)
         })
     });
@@ -309,7 +312,7 @@ fn main() {
 
 fn smoke() {
     let snap = Snapshot::new(load(&seed_dir()));
-    let all = snap.feed(&Feed::All, &Filter::default()).unwrap();
+    let all = snap.feed(&Feed::All, &Filter::default(), DAY).unwrap();
     assert!(all.body.starts_with(b"BEGIN:VCALENDAR\r\n"));
     let req = actix_web::test::TestRequest::get()
         .uri("/feeds/all.ics")

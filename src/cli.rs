@@ -7,7 +7,8 @@ use crate::model::Drafts;
 use crate::select::Feed;
 use crate::store::{Snapshot, Store};
 use crate::web::{self, AppState};
-use chrono::Timelike;
+use crate::window::Today;
+use chrono::{NaiveDate, Timelike};
 use clap::{Parser, Subcommand};
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
@@ -97,6 +98,10 @@ pub struct ServeArgs {
     /// are in no feed, page or API answer.
     #[arg(long)]
     pub drafts: bool,
+    /// The UTC date the windows of the aggregate feeds and the catalog's pages are computed on
+    /// (YYYY-MM-DD; default: today's, from the system clock), to preview a day or pin replicas.
+    #[arg(long, env = "ITUCAL_TODAY")]
+    pub today: Option<NaiveDate>,
 }
 
 /// Options of `itucal export`.
@@ -114,6 +119,10 @@ pub struct ExportArgs {
         default_value = "http://127.0.0.1:8080"
     )]
     pub public_url: String,
+    /// The UTC date the windows of the aggregate feeds and the catalog's pages are computed on
+    /// (YYYY-MM-DD; default: today's): give it for an export that is the same every day.
+    #[arg(long, env = "ITUCAL_TODAY")]
+    pub today: Option<NaiveDate>,
 }
 
 /// Options of `itucal import`.
@@ -157,6 +166,11 @@ fn load_or_report(dir: &Path) -> Option<crate::model::Catalog> {
             None
         }
     }
+}
+
+/// The date windows are computed on: the one given, else the system's.
+fn today(given: Option<NaiveDate>) -> Today {
+    given.map_or(Today::System, Today::Fixed)
 }
 
 /// The meeting files and lock of `dir` as served (with draft meetings as `drafts` says), or
@@ -345,7 +359,7 @@ fn serve(args: ServeArgs) -> ExitCode {
     let addrs: Vec<String> = bound.iter().map(|a| format!("http://{a}")).collect();
     let store = Arc::new(Store::new(snapshot).with_drafts(drafts));
     let _watcher = crate::watch::spawn(Arc::clone(&store), args.data.clone());
-    let state = AppState::new(Arc::clone(&store), base.clone());
+    let state = AppState::new(Arc::clone(&store), base.clone()).with_today(today(args.today));
     let result = actix_web::rt::System::new().block_on(async move {
         let server = actix_web::rt::spawn(web::server(listeners, state)?);
         // the server installs its signal handlers when first polled: let it run once, so
@@ -403,7 +417,8 @@ fn export(args: ExportArgs) -> ExitCode {
     let Some(snapshot) = snapshot_or_report(&args.data, Drafts::Hidden) else {
         return ExitCode::FAILURE;
     };
-    let state = AppState::new(Arc::new(Store::new(snapshot)), args.public_url);
+    let state = AppState::new(Arc::new(Store::new(snapshot)), args.public_url)
+        .with_today(today(args.today));
     match crate::export::export(state, &args.out) {
         Ok(manifest) => {
             println!(

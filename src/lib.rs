@@ -14,6 +14,8 @@
 //! * [`i18n`]: the six languages: the language table, every fixed text (Fluent, one file per
 //!   language) and dates from CLDR. Pure.
 //! * [`select`]: which events a feed request holds (feed, language, kinds, groups). Pure.
+//! * [`window`]: the stretch of time the aggregate feeds hold on a UTC date, so that they stay
+//!   within what calendar services take however large the catalog grows. Pure.
 //! * [`urls`]: the URL table: every resource's pattern and path builder, in one place.
 //! * [`links`]: every URL a person clicks or pastes (feeds, webcal, Google/Outlook subscribe and
 //!   add-event links, pages), built from the configured public URL. Pure.
@@ -44,6 +46,7 @@ pub mod store;
 pub mod urls;
 pub mod watch;
 pub mod web;
+pub mod window;
 
 /// Locks a mutex, also when a thread panicked while holding it. Every mutex in itucal guards
 /// data that each holder updates in single steps (buffers, counters, maps), so what a panicking

@@ -45,7 +45,8 @@ pub fn lang_query(lang: Lang) -> String {
 }
 
 /// The path of a feed: `/feeds/all.ics`, `/feeds/{meeting}.ics`, `/feeds/groups/{slug}.ics`,
-/// `/feeds/deadlines.ics` or `/events/{meeting}/{key}.ics`.
+/// `/feeds/deadlines.ics`, the archives `/feeds/archive/{year}.ics` and
+/// `/feeds/archive/groups/{slug}.ics`, or `/events/{meeting}/{key}.ics`.
 pub fn feed_path(feed: &Feed) -> String {
     let ics = |name: &str| format!("{name}.ics");
     match feed {
@@ -53,6 +54,8 @@ pub fn feed_path(feed: &Feed) -> String {
         Feed::Deadlines => Route::Feed.path(&[&ics("deadlines")]),
         Feed::Meeting(id) => Route::Feed.path(&[&ics(id)]),
         Feed::Group(slug) => Route::GroupFeed.path(&[&ics(slug)]),
+        Feed::Year(year) => Route::YearFeed.path(&[&ics(&year.to_string())]),
+        Feed::GroupArchive(slug) => Route::GroupArchiveFeed.path(&[&ics(slug)]),
         Feed::Event { meeting, key } => Route::Event.path(&[meeting, &ics(key)]),
     }
 }
@@ -269,7 +272,8 @@ pub fn subscribe_route(feed: &Feed, show: Show) -> Option<String> {
         Feed::Deadlines => route.path(&["deadlines"]),
         Feed::Meeting(id) => route.path(&[id]),
         Feed::Group(slug) => group.path(&[slug]),
-        Feed::Event { .. } => return None,
+        // an archive is linked as a file; its subscribe page would be the group's or all's
+        Feed::Event { .. } | Feed::Year(_) | Feed::GroupArchive(_) => return None,
     })
 }
 

@@ -290,6 +290,9 @@ pub struct Event {
     pub updated: DateTime<Utc>,
     /// The latest change told about this event in the lock's history, if any.
     pub change: Option<LastChange>,
+    /// A session of the meeting's time plan (`[plan]`), not an `[[event]]` of the file; the
+    /// aggregate feeds leave these out by default.
+    pub planned: bool,
 }
 
 /// The latest change of an event as the lock's history tells it: when, and in words.
@@ -410,6 +413,29 @@ impl Meeting {
     /// The last local date of any of its events.
     pub fn last_date(&self) -> Option<NaiveDate> {
         self.events.iter().map(|e| e.when.last_date()).max()
+    }
+
+    /// The days the meeting is held: from the first to the last day of its meetings and
+    /// sessions (its deadlines fall weeks earlier and are not "the meeting"); all its events
+    /// when it has neither.
+    pub fn held_days(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let held = |e: &&Event| matches!(e.kind, Kind::Meeting | Kind::Session);
+        let span = |f: &dyn Fn(&&Event) -> bool| {
+            let first = self
+                .events
+                .iter()
+                .filter(f)
+                .map(|e| e.when.first_date())
+                .min()?;
+            let last = self
+                .events
+                .iter()
+                .filter(f)
+                .map(|e| e.when.last_date())
+                .max()?;
+            Some((first, last))
+        };
+        span(&held).or_else(|| span(&|_| true))
     }
 
     /// Whether the meeting declares a group with this slug.

@@ -5,6 +5,7 @@
 //! checking every value against what exists; [`select`] returns the events in feed order.
 
 use crate::model::{Catalog, Event, Group, Kind, Lang, Meeting, Status};
+use chrono::Datelike;
 use std::fmt;
 
 /// Reserved words that cannot be meeting ids because they name feeds of their own.
@@ -25,6 +26,10 @@ pub enum Feed {
     Group(String),
     /// The deadlines of every meeting.
     Deadlines,
+    /// The archive of a year: every meeting held (first meeting day) in it.
+    Year(i32),
+    /// The archive of a group: every meeting that declares it, never windowed.
+    GroupArchive(String),
     /// A single event.
     Event {
         /// Meeting id.
@@ -32,6 +37,24 @@ pub enum Feed {
         /// Event key.
         key: String,
     },
+}
+
+impl Feed {
+    /// Whether the feed is cut to a window of time on today's date ([`crate::window`]): the
+    /// aggregate feeds a delegate subscribes to. A meeting's feed, an event and the archives
+    /// are complete.
+    pub fn is_windowed(&self) -> bool {
+        matches!(self, Feed::All | Feed::Deadlines | Feed::Group(_))
+    }
+
+    /// The groups whose latest meeting a window always keeps: the feed's group, else the
+    /// filter's, else (empty) every group.
+    pub fn window_scope(&self, filter: &Filter) -> Vec<String> {
+        match self {
+            Feed::Group(slug) => vec![slug.clone()],
+            _ => filter.groups.clone(),
+        }
+    }
 }
 
 /// Options every feed takes from the query string. Lists are kept sorted and deduplicated so
@@ -230,6 +253,44 @@ pub fn belongs_to(meeting: &Meeting, event: &Event, slug: &str) -> bool {
     }
 }
 
+/// The years meetings are held in, for a 404's "what exists".
+fn years(catalog: &Catalog) -> String {
+    let years: Vec<String> = held_years(catalog).iter().map(i32::to_string).collect();
+    years.join(", ")
+}
+
+/// The years meetings are held in, oldest first (each has an archive feed).
+pub fn held_years(catalog: &Catalog) -> Vec<i32> {
+    let mut years: Vec<i32> = catalog
+        .meetings
+        .iter()
+        .filter_map(|m| m.held_days())
+        .map(|(d, _)| d.year())
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    years
+}
+
+/// Whether the group with `slug` is a study group in the data's structure: some meeting has
+/// groups within it and it is within none.
+pub fn is_study_group(catalog: &Catalog, slug: &str) -> bool {
+    catalog.meetings.iter().any(|m| {
+        m.declares(slug)
+            .is_some_and(|g| m.within[g].is_none() && m.within.contains(&Some(g)))
+    })
+}
+
+/// Whether an aggregate feed (everything, a year, a study group) leaves `event` out by default:
+/// it is a session of the time plan, and not one of a study group's own plenary sessions.
+fn left_out_of_aggregates(m: &Meeting, e: &Event) -> bool {
+    e.planned
+        && !e
+            .groups
+            .iter()
+            .any(|&g| m.within[g].is_none() && m.within.contains(&Some(g)))
+}
+
 /// The events of `feed` that pass `filter`, as (meeting, event) pairs in feed order: meetings by
 /// date, events by start.
 pub fn select<'a>(
@@ -239,7 +300,7 @@ pub fn select<'a>(
 ) -> Result<Vec<(&'a Meeting, &'a Event)>, NotFound> {
     let meetings: Vec<&Meeting> = match feed {
         Feed::Meeting(id) | Feed::Event { meeting: id, .. } => vec![meeting(catalog, id)?],
-        Feed::Group(slug) => {
+        Feed::Group(slug) | Feed::GroupArchive(slug) => {
             if catalog.groups.iter().all(|g| g.slug() != slug) {
                 return Err(NotFound(format!(
                     "no group '{slug}'; groups: {}",
@@ -247,6 +308,23 @@ pub fn select<'a>(
                 )));
             }
             catalog.meetings.iter().collect()
+        }
+        Feed::Year(year) => {
+            let meetings: Vec<&Meeting> = catalog
+                .meetings
+                .iter()
+                .filter(|m| {
+                    m.held_days()
+                        .is_some_and(|(first, _)| first.year() == *year)
+                })
+                .collect();
+            if meetings.is_empty() {
+                return Err(NotFound(format!(
+                    "no meeting is held in {year}; years: {}",
+                    years(catalog)
+                )));
+            }
+            meetings
         }
         Feed::All | Feed::Deadlines => catalog.meetings.iter().collect(),
     };
@@ -261,13 +339,21 @@ pub fn select<'a>(
         })?;
         return Ok(vec![(m, e)]);
     }
+    // the aggregate feeds leave the time plans' sessions out unless asked for them
+    let sessions_out = !filter.kinds.contains(&Kind::Session)
+        && match feed {
+            Feed::All | Feed::Year(_) => true,
+            Feed::Group(slug) => is_study_group(catalog, slug),
+            _ => false,
+        };
     let keep = |m: &Meeting, e: &Event| {
         let in_feed = match feed {
-            Feed::Group(slug) => belongs_to(m, e, slug),
+            Feed::Group(slug) | Feed::GroupArchive(slug) => belongs_to(m, e, slug),
             Feed::Deadlines => e.kind == Kind::Deadline,
             _ => true,
         };
         in_feed
+            && !(sessions_out && left_out_of_aggregates(m, e))
             && !(filter.hide_cancelled && e.status == Status::Cancelled)
             && (filter.kinds.is_empty() || filter.kinds.contains(&e.kind))
             && (filter.groups.is_empty() || filter.groups.iter().any(|g| belongs_to(m, e, g)))

@@ -7,12 +7,13 @@
 
 use crate::load::{self, Problem};
 use crate::lock::{self, Lock, Outcome};
-use crate::model::{Catalog, Drafts};
+use crate::model::{Catalog, Drafts, Event, Meeting};
 use crate::render::ics;
 use crate::select::{self, Feed, Filter, NotFound};
+use crate::window;
 use arc_swap::ArcSwap;
 use bytes::Bytes;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::{HashMap, VecDeque};
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -72,13 +73,16 @@ pub struct Snapshot {
     feeds: RwLock<FeedCache>,
 }
 
-/// Rendered feeds by (feed, filter), bounded by their total size. Eviction is first in, first
+/// A feed, its filter, and the date when the feed is windowed.
+type CacheKey = (Feed, Filter, Option<NaiveDate>);
+
+/// Rendered feeds by (feed, filter, date), bounded by their total size. Eviction is first in, first
 /// out: popular variants are re-rendered at most once per cycle, and the bound keeps a crawler
 /// walking every filter combination from growing memory without limit.
 #[derive(Debug)]
 struct FeedCache {
-    map: HashMap<(Feed, Filter), Arc<Rendered>>,
-    order: VecDeque<(Feed, Filter)>,
+    map: HashMap<CacheKey, Arc<Rendered>>,
+    order: VecDeque<CacheKey>,
     bytes: usize,
     /// Most bytes kept: [`CACHE_BYTES`].
     limit: usize,
@@ -187,20 +191,62 @@ impl Snapshot {
         self.last_modified
     }
 
-    /// The iCalendar feed for a request, rendered once per snapshot and then shared.
-    pub fn feed(&self, feed: &Feed, filter: &Filter) -> Result<Arc<Rendered>, NotFound> {
-        let key = (feed.clone(), filter.clone());
+    /// The iCalendar feed for a request on the UTC date `today` (which only a windowed feed
+    /// depends on: [`crate::window`]), rendered once per snapshot and date, and then shared.
+    pub fn feed(
+        &self,
+        feed: &Feed,
+        filter: &Filter,
+        today: NaiveDate,
+    ) -> Result<Arc<Rendered>, NotFound> {
+        let key = (
+            feed.clone(),
+            filter.clone(),
+            feed.is_windowed().then_some(today),
+        );
         if let Some(hit) = read(&self.feeds).map.get(&key) {
             return Ok(Arc::clone(hit));
         }
         // rendered without the lock: other feeds are served meanwhile (two requests for the
         // same new feed may both render it; the cache keeps one)
         let selection = select::select(&self.catalog, feed, filter)?;
-        let body = ics::calendar(&self.catalog, feed, filter, &selection);
+        let body = if feed.is_windowed() {
+            self.windowed(feed, filter, selection, today)
+        } else {
+            ics::calendar(&self.catalog, feed, filter, &selection, None)
+        };
         FEED_RENDERS.fetch_add(1, Ordering::Relaxed);
         let rendered = Arc::new(Rendered::new(body, self.last_modified));
         write(&self.feeds).insert(key, Arc::clone(&rendered));
         Ok(rendered)
+    }
+
+    /// A windowed feed within [`window::MAX_EVENTS`] and [`window::MAX_BYTES`]: when the
+    /// rendered bytes are over, the window is narrowed in proportion and rendered again.
+    fn windowed(
+        &self,
+        feed: &Feed,
+        filter: &Filter,
+        selection: Vec<(&Meeting, &Event)>,
+        today: NaiveDate,
+    ) -> String {
+        let scope = feed.window_scope(filter);
+        let mut max = window::MAX_EVENTS;
+        loop {
+            let w = window::window(selection.clone(), &scope, today, max);
+            let body = ics::calendar(&self.catalog, feed, filter, &w.events, Some(&w));
+            let n = w.events.len();
+            if body.len() <= window::MAX_BYTES || n == 0 {
+                return body;
+            }
+            // 5 % under the proportional count, so that one more pass is almost always enough
+            let fit = n * window::MAX_BYTES / body.len() * 19 / 20;
+            if fit >= max || fit == 0 {
+                // only the latest meetings of the groups are left: they stay
+                return body;
+            }
+            max = fit;
+        }
     }
 
     #[cfg(test)]
@@ -212,7 +258,7 @@ impl Snapshot {
 impl FeedCache {
     /// Caches `value` unless it is too big or there already, evicting the oldest feeds to
     /// make room.
-    fn insert(&mut self, key: (Feed, Filter), value: Arc<Rendered>) {
+    fn insert(&mut self, key: CacheKey, value: Arc<Rendered>) {
         let size = value.body.len();
         if size > self.limit || self.map.contains_key(&key) {
             return;
@@ -362,6 +408,10 @@ mod tests {
         Snapshot::new(load::load_dir(&dir).unwrap())
     }
 
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
+    }
+
     fn lang(code: &str) -> Filter {
         Filter {
             lang: crate::model::Lang::parse(code).unwrap(),
@@ -406,11 +456,11 @@ mod tests {
     #[test]
     fn a_feed_is_rendered_once_and_then_shared() {
         let snap = seed();
-        let first = snap.feed(&Feed::All, &lang("zh")).unwrap();
-        let again = snap.feed(&Feed::All, &lang("zh")).unwrap();
+        let first = snap.feed(&Feed::All, &lang("zh"), today()).unwrap();
+        let again = snap.feed(&Feed::All, &lang("zh"), today()).unwrap();
         assert!(Arc::ptr_eq(&first, &again));
         assert_eq!(first.hash, xxhash_rust::xxh3::xxh3_128(&first.body));
-        let en = snap.feed(&Feed::All, &Filter::default()).unwrap();
+        let en = snap.feed(&Feed::All, &Filter::default(), today()).unwrap();
         assert_ne!(first.hash, en.hash);
     }
 
@@ -418,13 +468,13 @@ mod tests {
     fn the_cache_evicts_the_oldest_feed_past_its_bound() {
         let snap = seed();
         let (en, zh) = (Filter::default(), lang("zh"));
-        let size = snap.feed(&Feed::All, &en).unwrap().body.len();
+        let size = snap.feed(&Feed::All, &en, today()).unwrap().body.len();
         // room for one all.ics, not two
         snap.cache().limit = size + size / 2;
-        snap.feed(&Feed::All, &zh).unwrap();
+        snap.feed(&Feed::All, &zh, today()).unwrap();
         let cache = snap.cache();
         assert_eq!(cache.map.len(), 1);
-        assert!(cache.map.contains_key(&(Feed::All, zh)));
+        assert!(cache.map.contains_key(&(Feed::All, zh, Some(today()))));
         assert!(cache.bytes <= cache.limit);
     }
 }

@@ -69,6 +69,10 @@ routes! {
     Feed => "/feeds/{name}" as "/feeds/all.ics, /feeds/deadlines.ics, /feeds/{meeting}.ics",
     /// A group's feed: `{slug}` is `q2-20.ics` or `q2-20.zh.ics`.
     GroupFeed => "/feeds/groups/{slug}" as "/feeds/groups/{group}.ics",
+    /// A year's archive: `{name}` is `2018.ics` or `2018.zh.ics`.
+    YearFeed => "/feeds/archive/{name}" as "/feeds/archive/{year}.ics",
+    /// A group's archive, all years: `{slug}` is `q2-20.ics` or `q2-20.zh.ics`.
+    GroupArchiveFeed => "/feeds/archive/groups/{slug}" as "/feeds/archive/groups/{group}.ics",
     /// One event's `.ics`: `{key}` is `registration.ics`, `registration.zh.ics`, ….
     Event => "/events/{meeting}/{key}" as "/events/{meeting}/{key}.ics",
     /// The home page.

@@ -300,6 +300,10 @@ mod tests {
             "name",
             "what",
             "dates",
+            "year",
+            "from",
+            "through",
+            "description",
         ]
         .into_iter()
         .map(|n| (n, arg("x")))

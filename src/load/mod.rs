@@ -590,6 +590,7 @@ impl Cx<'_> {
             sequence: 0,
             updated: updated?,
             change: None,
+            planned: false,
         })
     }
 

@@ -560,6 +560,7 @@ fn session_event(c: &Cell, cx: &Settings<'_>, status: PlanStatus, version: &str)
         sequence: c.sequence,
         updated: cx.updated,
         change: None,
+        planned: true,
     }
 }
 

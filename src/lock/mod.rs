@@ -480,6 +480,8 @@ pub fn apply(mut catalog: Catalog, lock: &Lock) -> Applied {
                 sequence: entry.sequence,
                 updated: entry.changed,
                 change: lock.last_change_of(&m.id, &entry.key),
+                // a removed event is told to every feed that may have held it
+                planned: false,
             })
             .collect();
         if !removed.is_empty() {

@@ -30,8 +30,7 @@ pub mod timeline;
 
 pub use layout::{ICON, SCRIPT, STYLE};
 
-use crate::model::{Kind, Lang, Meeting, Text};
-use chrono::NaiveDate;
+use crate::model::{Lang, Text};
 use maud::{Markup, html};
 
 /// A text of the data in `lang`; where it falls back to English, marked `lang="en"` so that
@@ -45,29 +44,6 @@ pub fn shown(text: &Text, lang: Lang) -> Markup {
             span lang=(i18n::strings(written_in).html_lang) { (text.get(lang)) }
         }
     }
-}
-
-/// The days a meeting is held: from the first to the last day of its meetings and sessions
-/// (its deadlines fall weeks earlier and are not "the meeting"); all its events when it has
-/// neither.
-pub fn meeting_days(m: &Meeting) -> Option<(NaiveDate, NaiveDate)> {
-    let held = |e: &&crate::model::Event| matches!(e.kind, Kind::Meeting | Kind::Session);
-    let span = |f: &dyn Fn(&&crate::model::Event) -> bool| {
-        let first = m
-            .events
-            .iter()
-            .filter(f)
-            .map(|e| e.when.first_date())
-            .min()?;
-        let last = m
-            .events
-            .iter()
-            .filter(f)
-            .map(|e| e.when.last_date())
-            .max()?;
-        Some((first, last))
-    };
-    span(&held).or_else(|| span(&|_| true))
 }
 
 #[cfg(test)]

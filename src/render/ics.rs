@@ -11,6 +11,7 @@ use super::{fold, vtimezone};
 use crate::i18n::{arg, dates, isolate, tr, tr_args};
 use crate::model::{Catalog, Event, Kind, Lang, Meeting, Status, Text, When};
 use crate::select::{Feed, Filter};
+use crate::window::Windowed;
 use chrono::{Datelike, Days};
 use chrono_tz::Tz;
 use fluent_bundle::FluentValue;
@@ -44,12 +45,25 @@ pub fn feed_title(catalog: &Catalog, feed: &Feed, filter: &Filter) -> (String, S
             tr(lang, "feed-deadlines-name"),
             tr(lang, "feed-deadlines-description"),
         ),
-        Feed::Group(slug) => {
+        Feed::Group(slug) | Feed::GroupArchive(slug) => {
             let g = catalog.group(slug).map_or(slug.as_str(), |g| g.name());
             let group = [("group", arg(g))];
+            let (name, description) = match feed {
+                Feed::Group(_) => ("feed-group-name", "feed-group-description"),
+                _ => ("feed-group-archive-name", "feed-group-archive-description"),
+            };
             (
-                tr_args(lang, "feed-group-name", &group),
-                tr_args(lang, "feed-group-description", &group),
+                tr_args(lang, name, &group),
+                tr_args(lang, description, &group),
+            )
+        }
+        Feed::Year(year) => {
+            // a string, so that no language groups its digits ("2,018")
+            let year = year.to_string();
+            let year = [("year", arg(&year))];
+            (
+                tr_args(lang, "feed-year-name", &year),
+                tr_args(lang, "feed-year-description", &year),
             )
         }
         Feed::Meeting(id) | Feed::Event { meeting: id, .. } => {
@@ -149,16 +163,38 @@ fn feed_zone(selection: &[(&Meeting, &Event)]) -> Tz {
     }
 }
 
+/// A windowed feed's description: `description`, then the stretch of time the feed covers.
+pub fn window_description(description: &str, w: &Windowed<'_>, lang: Lang) -> String {
+    let from = dates::long(w.from, lang);
+    let mut args = vec![("description", arg(description)), ("from", arg(&from))];
+    let through = w.through.map(|d| dates::long(d, lang));
+    if let Some(through) = &through {
+        args.push(("through", arg(through)));
+    }
+    let id = match through {
+        None => "feed-window",
+        Some(_) => "feed-window-through",
+    };
+    tr_args(lang, id, &args)
+}
+
 /// Renders a whole feed. `selection` comes from [`crate::select::select`] for the same feed
-/// and filter. A feed with no events still names its zone and carries its VTIMEZONE.
+/// and filter, through [`crate::window::window`] for a windowed feed, whose `window` the
+/// calendar's description then tells. A feed with no events still names its zone and carries
+/// its VTIMEZONE.
 pub fn calendar(
     catalog: &Catalog,
     feed: &Feed,
     filter: &Filter,
     selection: &[(&Meeting, &Event)],
+    window: Option<&Windowed<'_>>,
 ) -> String {
     let lang = filter.lang;
-    let (name, description) = feed_title(catalog, feed, filter);
+    let (name, mut description) = feed_title(catalog, feed, filter);
+    // only when it left something out: a small catalog's feeds read as they always have
+    if let Some(w) = window.filter(|w| w.left_out > 0) {
+        description = window_description(&description, w, lang);
+    }
     let (name_in, description_in) = feed_title_langs(catalog, feed, filter.lang);
     let zone = feed_zone(selection);
 
@@ -514,7 +550,7 @@ title = "Summer session"
             ..Filter::default()
         };
         let sel = select(&c, &Feed::All, &f).unwrap();
-        calendar(&c, &Feed::All, &f, &sel)
+        calendar(&c, &Feed::All, &f, &sel, None)
     }
 
     /// The properties of the VEVENT with `uid_prefix`, unfolded.
@@ -710,7 +746,7 @@ title = "Summer session"
         let c = parse_sources([("t.toml", DATA), ("d.toml", dubai.as_str())]).unwrap();
         let f = Filter::default();
         let sel = select(&c, &Feed::All, &f).unwrap();
-        let ics = calendar(&c, &Feed::All, &f, &sel);
+        let ics = calendar(&c, &Feed::All, &f, &sel, None);
         assert_eq!(ics.matches("BEGIN:VTIMEZONE\r\n").count(), 2);
         assert!(ics.contains("TZID:Asia/Dubai\r\n"));
         assert!(ics.contains("DTSTART;TZID=Asia/Dubai:20180702T093000"));

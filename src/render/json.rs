@@ -260,8 +260,8 @@ pub fn meeting_json<'a>(base: &str, m: &'a Meeting, lang: Lang) -> MeetingJson<'
         location: m.location.as_ref().map(|l| l.get(lang)),
         url: m.url.as_deref(),
         timezone: m.tz.name(),
-        first_day: crate::render::html::meeting_days(m).map(|d| d.0),
-        last_day: crate::render::html::meeting_days(m).map(|d| d.1),
+        first_day: m.held_days().map(|d| d.0),
+        last_day: m.held_days().map(|d| d.1),
         groups: m
             .groups
             .iter()

@@ -7,12 +7,16 @@ use crate::model::Catalog;
 use crate::select::Filter;
 use crate::store::{Rendered, Snapshot};
 use crate::web::error::{WebError, quote};
+use crate::window::Today;
 use actix_web::http::header::{self, HeaderValue, HttpDate};
 use actix_web::{HttpRequest, HttpResponse, web};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// `Cache-Control` of feeds, pages and API documents: shared caches may keep them five minutes.
 pub const CACHE_CONTROL: &str = "public, max-age=300";
+
+/// The seconds of [`CACHE_CONTROL`].
+const MAX_AGE: u64 = 300;
 
 /// `Cache-Control` of the static assets (their URLs carry a content hash).
 pub const ASSET_CACHE: &str = "public, max-age=86400";
@@ -280,6 +284,20 @@ pub fn rendered_response(req: &HttpRequest, r: &Rendered, s: Serving) -> HttpRes
         );
     }
     res
+}
+
+/// Caps a response's `Cache-Control` at the rest of the UTC day, for a body that depends on
+/// the date ([`crate::window`]): no cache keeps it into the day it would change on.
+pub fn until_tomorrow(res: &mut HttpResponse, today: Today) {
+    let Some(left) = today.seconds_left() else {
+        return;
+    };
+    if left < MAX_AGE {
+        res.headers_mut().insert(
+            header::CACHE_CONTROL,
+            value(format!("public, max-age={left}"), CACHE_CONTROL),
+        );
+    }
 }
 
 /// The response for a body just rendered from `snap` (a page, snippet or API document): its

@@ -11,6 +11,7 @@ pub mod routes;
 
 use crate::store::Store;
 use crate::urls::Route;
+use crate::window::Today;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ResourceDef, ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::header;
@@ -29,6 +30,8 @@ pub struct AppState {
     pub public_url: String,
     /// Request and data metrics for `/metrics`.
     pub metrics: Arc<observe::Metrics>,
+    /// The UTC date the windowed feeds and the catalog's pages are computed on.
+    pub today: Today,
 }
 
 impl AppState {
@@ -38,7 +41,13 @@ impl AppState {
             store,
             public_url: public_url.into().trim_end_matches('/').to_string(),
             metrics: Arc::default(),
+            today: Today::System,
         }
+    }
+
+    /// The same state, computing windows on `today` (`--today`, `ITUCAL_TODAY`).
+    pub fn with_today(self, today: Today) -> AppState {
+        AppState { today, ..self }
     }
 }
 
@@ -70,9 +79,11 @@ fn handler(route: Route) -> actix_web::Route {
     match route {
         Route::Health => web::to(health::healthz),
         Route::Metrics => web::to(observe::metrics),
-        Route::GroupFeed | Route::Feed | Route::Event => {
-            web::to(move |req, state| feeds::feed(req, state, route))
-        }
+        Route::GroupFeed
+        | Route::Feed
+        | Route::Event
+        | Route::YearFeed
+        | Route::GroupArchiveFeed => web::to(move |req, state| feeds::feed(req, state, route)),
         Route::Index
         | Route::Meeting
         | Route::MeetingEmailHtml
@@ -107,8 +118,10 @@ fn handler(route: Route) -> actix_web::Route {
 /// Whether a route's answers may be read from any site (`Access-Control-Allow-Origin: *`):
 /// the feeds and the API, which scripts elsewhere fetch.
 pub fn cross_origin(route: Route) -> bool {
-    matches!(route, Route::GroupFeed | Route::Feed | Route::Event)
-        || route.pattern().starts_with("/api/")
+    matches!(
+        route,
+        Route::GroupFeed | Route::Feed | Route::Event | Route::YearFeed | Route::GroupArchiveFeed
+    ) || route.pattern().starts_with("/api/")
 }
 
 /// The route a request matched, as a `'static` label: the pattern, from the resource name

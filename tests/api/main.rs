@@ -10,3 +10,4 @@ mod observe;
 mod pages;
 mod plan;
 mod server;
+mod window;

@@ -136,7 +136,7 @@ pub fn feed_text(catalog: &Catalog, feed: &Feed, filter: &Filter, base: &str) ->
 /// The facts line of a meeting: dates, venue.
 fn meeting_facts(meeting: &Meeting, lang: Lang) -> String {
     let mut parts = Vec::new();
-    if let Some((a, b)) = super::meeting_days(meeting) {
+    if let Some((a, b)) = meeting.held_days() {
         parts.push(i18n::date_range(a, b, lang));
     }
     if let Some(loc) = &meeting.location {

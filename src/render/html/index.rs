@@ -37,7 +37,7 @@ pub fn render(catalog: &Catalog, base: &str, lang: Lang) -> String {
     // and the page's script, which knows the viewer's date, regroups the list into upcoming
     // (soonest first) and past (most recent first).
     let mut meetings: Vec<_> = catalog.meetings.iter().collect();
-    meetings.sort_by(|a, b| (super::meeting_days(b), &b.id).cmp(&(super::meeting_days(a), &a.id)));
+    meetings.sort_by(|a, b| (b.held_days(), &b.id).cmp(&(a.held_days(), &a.id)));
     let main = html! {
         h1 { (t.site) }
         p.lead { (t.intro) }
@@ -64,7 +64,7 @@ pub fn render(catalog: &Catalog, base: &str, lang: Lang) -> String {
             } @else {
                 ul #meetings.meetings {
                     @for m in &meetings {
-                        @let days = super::meeting_days(m);
+                        @let days = m.held_days();
                         li data-first=[days.map(|d| d.0.to_string())] data-last=[days.map(|d| d.1.to_string())] {
                             a.meeting-title href=(ctx.href(&meeting_path(&m.id), &lang_query(lang))) {
                                 (super::shown(&m.title, lang))

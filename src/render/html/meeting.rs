@@ -103,7 +103,7 @@ pub fn render(
     let main = html! {
         h1 { (super::shown(&meeting.title, lang)) }
         dl.facts {
-            @if let Some((a, b)) = super::meeting_days(meeting) {
+            @if let Some((a, b)) = meeting.held_days() {
                 dt { (t.dates) }
                 dd { time datetime=(a.to_string()) { (i18n::date_range(a, b, lang)) } }
             }

@@ -34,7 +34,7 @@ pub fn qr_svg(text: &str) -> Option<String> {
 /// feed offers the meeting's groups; the others offer every group.
 fn builder_groups<'a>(catalog: &'a Catalog, feed: &Feed) -> Vec<&'a crate::model::Group> {
     match feed {
-        Feed::Group(_) | Feed::Event { .. } => Vec::new(),
+        Feed::Group(_) | Feed::GroupArchive(_) | Feed::Event { .. } => Vec::new(),
         Feed::Meeting(id) => catalog
             .meeting(id)
             .map(|m| {
@@ -43,7 +43,7 @@ fn builder_groups<'a>(catalog: &'a Catalog, feed: &Feed) -> Vec<&'a crate::model
                 gs
             })
             .unwrap_or_default(),
-        Feed::All | Feed::Deadlines => catalog.groups.iter().collect(),
+        Feed::All | Feed::Deadlines | Feed::Year(_) => catalog.groups.iter().collect(),
     }
 }
 

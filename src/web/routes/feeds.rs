@@ -34,7 +34,7 @@ fn ics_name(segment: &str) -> Result<(&str, Option<Lang>), WebError> {
 fn path_feed(req: &HttpRequest, route: Route) -> Result<(Feed, Option<Lang>), WebError> {
     let last = match route {
         Route::Event => "key",
-        Route::GroupFeed => "slug",
+        Route::GroupFeed | Route::GroupArchiveFeed => "slug",
         _ => "name",
     };
     let file = segment(req, last);
@@ -46,6 +46,18 @@ fn path_feed(req: &HttpRequest, route: Route) -> Result<(Feed, Option<Lang>), We
         },
         // a group name such as `Q2%2F20` is accepted too
         (Route::GroupFeed, name) => Feed::Group(Group::slug_of(name)),
+        (Route::GroupArchiveFeed, name) => Feed::GroupArchive(Group::slug_of(name)),
+        (Route::YearFeed, year) => Feed::Year(
+            year.parse()
+                .ok()
+                .filter(|y| (1000..=9999).contains(y))
+                .ok_or_else(|| {
+                    WebError::NotFound(format!(
+                        "no archive '{}'; an archive is a year, e.g. /feeds/archive/2018.ics",
+                        quote(&file)
+                    ))
+                })?,
+        ),
         (_, "all") => Feed::All,
         (_, "deadlines") => Feed::Deadlines,
         (_, id) => Feed::Meeting(id.to_string()),
@@ -72,14 +84,13 @@ pub async fn feed(
         }
         query.filter.lang = lang;
     }
-    let rendered = snap.feed(&feed, &query.filter)?;
+    let rendered = snap.feed(&feed, &query.filter, state.today.date())?;
     let name = filename(&feed, &query.filter);
-    Ok(http::calendar_response(
-        &req,
-        &rendered,
-        &name,
-        query.download,
-    ))
+    let mut res = http::calendar_response(&req, &rendered, &name, query.download);
+    if feed.is_windowed() {
+        http::until_tomorrow(&mut res, state.today);
+    }
+    Ok(res)
 }
 
 /// The download file name of a feed: `itu-t-q2-20.ics`, `sg20-wp1-2018-01-zh.ics`, …
@@ -88,6 +99,8 @@ pub fn filename(feed: &Feed, filter: &Filter) -> String {
         Feed::All => "itu-t-meetings".to_string(),
         Feed::Deadlines => "itu-t-deadlines".to_string(),
         Feed::Group(slug) => format!("itu-t-{slug}"),
+        Feed::Year(year) => format!("itu-t-meetings-{year}"),
+        Feed::GroupArchive(slug) => format!("itu-t-{slug}-archive"),
         Feed::Meeting(id) => id.clone(),
         Feed::Event { meeting, key } => format!("{meeting}-{key}"),
     };
