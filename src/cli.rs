@@ -419,12 +419,22 @@ fn export(args: ExportArgs) -> ExitCode {
     };
     let state = AppState::new(Arc::new(Store::new(snapshot)), args.public_url)
         .with_today(today(args.today));
-    match crate::export::export(state, &args.out) {
+    // drawn on a terminal only: indicatif hides the bar when stderr is a file or a pipe, so logs
+    // and CI output get the summary line alone
+    let progress = indicatif::ProgressBar::new(0).with_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} exporting {wide_bar} {human_pos}/{human_len} files, {eta} left",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let started = std::time::Instant::now();
+    match crate::export::export(state, &args.out, &progress) {
         Ok(manifest) => {
             println!(
-                "exported {} files to {}",
+                "exported {} files to {} in {:.1} s",
                 manifest.files.len(),
-                args.out.display()
+                args.out.display(),
+                started.elapsed().as_secs_f64()
             );
             ExitCode::SUCCESS
         }

@@ -9,10 +9,11 @@
 
 use crate::links::{self, Show};
 use crate::model::{Catalog, Lang};
-use crate::select::Feed;
+use crate::select::{self, Feed};
 use crate::urls::Route;
 use crate::web::{self, AppState};
 use actix_web::test;
+use indicatif::ProgressBar;
 use serde::Serialize;
 use std::io;
 use std::path::Path;
@@ -59,6 +60,17 @@ pub fn urls(catalog: &Catalog) -> Vec<(String, String)> {
             .iter()
             .map(|g| Feed::Group(g.slug().to_string())),
     );
+    // the archives: every year, every group
+    let archives = select::held_years(catalog)
+        .into_iter()
+        .map(Feed::Year)
+        .chain(
+            catalog
+                .groups
+                .iter()
+                .map(|g| Feed::GroupArchive(g.slug().to_string())),
+        );
+    feeds.extend(archives);
     let mut out = Vec::new();
     for feed in &feeds {
         let path = links::feed_path(feed);
@@ -164,13 +176,15 @@ pub fn urls(catalog: &Catalog) -> Vec<(String, String)> {
     out
 }
 
-/// Writes every file of [`urls`] and `manifest.json` into `dir`.
-pub fn export(state: AppState, dir: &Path) -> io::Result<Manifest> {
-    let catalog = state.store.snapshot().catalog().clone();
-    let fetched = actix_web::rt::System::new().block_on(async move {
+/// Writes every file of [`urls`] and `manifest.json` into `dir`, each as soon as it is
+/// fetched, advancing `progress` by one per file (a hidden bar draws nothing).
+pub fn export(state: AppState, dir: &Path, progress: &ProgressBar) -> io::Result<Manifest> {
+    let urls = urls(state.store.snapshot().catalog());
+    progress.set_length(urls.len() as u64);
+    let mut files = actix_web::rt::System::new().block_on(async move {
         let app = test::init_service(web::app(state)).await;
-        let mut fetched = Vec::new();
-        for (url, path) in urls(&catalog) {
+        let mut files = Vec::with_capacity(urls.len());
+        for (url, path) in urls {
             let res =
                 test::call_service(&app, test::TestRequest::get().uri(&url).to_request()).await;
             let status = res.status();
@@ -186,28 +200,23 @@ pub fn export(state: AppState, dir: &Path) -> io::Result<Manifest> {
             if !status.is_success() {
                 return Err(io::Error::other(format!("{url} answered {status}")));
             }
-            fetched.push((
-                Entry {
-                    path,
-                    url,
-                    content_type,
-                    etag,
-                    bytes: body.len(),
-                },
-                body,
-            ));
+            let target = dir.join(&path);
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(&target, &body)?;
+            files.push(Entry {
+                path,
+                url,
+                content_type,
+                etag,
+                bytes: body.len(),
+            });
+            progress.inc(1);
         }
-        Ok(fetched)
+        Ok::<_, io::Error>(files)
     })?;
-    let mut files = Vec::with_capacity(fetched.len());
-    for (entry, body) in fetched {
-        let target = dir.join(&entry.path);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        std::fs::write(&target, &body)?;
-        files.push(entry);
-    }
+    progress.finish_and_clear();
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let manifest = Manifest { files };
     let json = serde_json::to_vec_pretty(&manifest).map_err(io::Error::other)?;

@@ -5,7 +5,7 @@
 //! checking every value against what exists; [`select`] returns the events in feed order.
 
 use crate::model::{Catalog, Event, Group, Kind, Lang, Meeting, Status};
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use std::fmt;
 
 /// Reserved words that cannot be meeting ids because they name feeds of their own.
@@ -242,6 +242,34 @@ pub fn meeting<'a>(catalog: &'a Catalog, id: &str) -> Result<&'a Meeting, NotFou
     })
 }
 
+/// The group with this name or slug, or a 404 naming those that exist.
+pub fn group<'a>(catalog: &'a Catalog, name_or_slug: &str) -> Result<&'a Group, NotFound> {
+    catalog.group(name_or_slug).ok_or_else(|| {
+        NotFound(format!(
+            "no group '{name_or_slug}'; groups: {}",
+            group_names(catalog)
+        ))
+    })
+}
+
+/// The meetings that declare the group with `slug`, in date order.
+pub fn meetings_of<'a>(catalog: &'a Catalog, slug: &str) -> Vec<&'a Meeting> {
+    let of = |m: &&Meeting| m.declares(slug).is_some();
+    catalog.meetings.iter().filter(of).collect()
+}
+
+/// A group's next meeting on `today`: the first of its meetings that is not over, else its
+/// latest (what a stable "next meeting" link leads to); `None` when it has none.
+pub fn next_meeting<'a>(catalog: &'a Catalog, slug: &str, today: NaiveDate) -> Option<&'a Meeting> {
+    let meetings = meetings_of(catalog, slug);
+    let over = |m: &&Meeting| m.held_days().is_some_and(|(_, last)| last < today);
+    meetings
+        .iter()
+        .find(|m| !over(m))
+        .or(meetings.last())
+        .copied()
+}
+
 /// Whether `event` of `meeting` belongs to the group with `slug`, in a meeting that declares
 /// the group: it concerns the whole meeting (no groups), or one of its groups is that group, one
 /// the group is within (the Working Party meeting that reviews a Question's work) or one within
@@ -251,6 +279,23 @@ pub fn belongs_to(meeting: &Meeting, event: &Event, slug: &str) -> bool {
         None => false,
         Some(ix) => event.groups.is_empty() || event.groups.iter().any(|&g| meeting.related(g, ix)),
     }
+}
+
+/// The meetings held in `year` (their first meeting day), in date order, or a 404 naming the
+/// years there are.
+pub fn held_in(catalog: &Catalog, year: i32) -> Result<Vec<&Meeting>, NotFound> {
+    let meetings: Vec<&Meeting> = catalog
+        .meetings
+        .iter()
+        .filter(|m| m.held_days().is_some_and(|(first, _)| first.year() == year))
+        .collect();
+    if meetings.is_empty() {
+        return Err(NotFound(format!(
+            "no meeting is held in {year}; years: {}",
+            years(catalog)
+        )));
+    }
+    Ok(meetings)
 }
 
 /// The years meetings are held in, for a 404's "what exists".

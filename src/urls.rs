@@ -99,6 +99,14 @@ routes! {
     ChangesEmailHtml => "/changes/email.html",
     /// The same as plain text.
     ChangesEmailText => "/changes/email.txt",
+    /// A group's page: its next meeting, its calendars, its meetings by year.
+    Group => "/groups/{slug}",
+    /// A stable link to a group's next (or else latest) meeting: a redirect to its page.
+    GroupNext => "/groups/{slug}/next",
+    /// The meetings held in a year, with the year's archive calendar.
+    Year => "/archive/{year}",
+    /// The long-range view: every study group's meetings on one time axis.
+    Overview => "/overview",
     /// A group's subscribe page (tried before [`Route::Subscribe`]'s snippets:
     /// `/subscribe/groups/email.html` is a group's page).
     SubscribeGroup => "/subscribe/groups/{slug}",

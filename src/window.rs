@@ -16,7 +16,8 @@
 //!
 //! What is left out is in the archive feeds (a year, a group), which are never windowed.
 
-use crate::model::{Event, Meeting};
+use crate::model::{Catalog, Event, Meeting};
+use crate::select::{Feed, Filter, select};
 use chrono::{NaiveDate, TimeDelta, Utc};
 use std::collections::{HashMap, HashSet};
 use std::iter::Peekable;
@@ -193,12 +194,20 @@ impl Fill<'_, '_> {
     }
 }
 
+/// The meetings of `catalog` that the calendar of all meetings holds on `today`, in date order,
+/// with that window (what the home page lists).
+pub fn meetings(catalog: &Catalog, today: NaiveDate) -> (Vec<&Meeting>, Windowed<'_>) {
+    let all = select(catalog, &Feed::All, &Filter::default()).unwrap_or_default();
+    let w = window(all, &[], today, MAX_EVENTS);
+    let mut meetings: Vec<&Meeting> = w.events.iter().map(|(m, _)| *m).collect();
+    meetings.dedup_by(|a, b| std::ptr::eq(*a, *b));
+    (meetings, w)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::load::parse_sources;
-    use crate::model::Catalog;
-    use crate::select::{Feed, Filter, select};
 
     /// A meeting of `groups` whose one event is on `day`.
     fn meeting(id: &str, groups: &str, day: &str) -> String {

@@ -31,6 +31,32 @@ home-subscribe = اشتراك
 home-subscribe-to = اشتراك: ⁨{ $name }⁩
 home-meetings = الاجتماعات
 home-no-meetings = لم يُعلن عن أي اجتماع.
+home-window = الاجتماعات التي تنتهي في { $from } أو بعده؛ وترد الاجتماعات الأخرى في الأرشيف أدناه.
+home-archive = الأرشيف
+home-archive-intro = جميع الاجتماعات حسب السنة وحسب الفريق، ولكل منها تقويمه.
+home-years = حسب السنة
+home-study-groups = حسب لجنة الدراسات
+home-all-groups = جميع الأفرقة
+home-overview = نظرة بعيدة المدى: اجتماعات جميع لجان الدراسات على محور زمني واحد
+group-next = الاجتماع التالي
+group-latest = آخر اجتماع
+group-none = لم يُعلن عن أي اجتماع لـ ⁦{ $group }⁩.
+group-stable-link = يؤدي هذا العنوان دائماً إلى الاجتماع التالي لـ ⁦{ $group }⁩ (أو إلى آخر اجتماع)، للإشارات المرجعية والبريد الإلكتروني:
+group-subscribe = الاشتراك في ⁦{ $group }⁩
+group-archive = تقويم جميع اجتماعات ⁦{ $group }⁩، جميع السنوات (⁦.ics⁩)
+group-meetings = اجتماعات ⁦{ $group }⁩
+group-within = جزء من ⁦{ $group }⁩
+year-meetings = الاجتماعات المعقودة في عام { $year }: { $count }
+year-archive = تقويم جميع الاجتماعات المعقودة في عام { $year } (⁦.ics⁩)
+overview-title = نظرة بعيدة المدى
+overview-intro = اجتماعات جميع لجان الدراسات من { $from } إلى { $through }، على محور زمني واحد. والاجتماعات التي تتداخل مع اجتماع للجنة دراسات أخرى مخططة ومدرجة تحت الصورة.
+overview-picture = الاجتماعات حسب لجنة الدراسات، من { $from } إلى { $through }
+overview-clashes = الاجتماعات المتداخلة
+overview-no-clashes = لا تتداخل أي اجتماعات في هذه الفترة.
+overview-col-meeting = الاجتماع
+overview-col-dates = التواريخ
+overview-col-overlaps = يتداخل مع
+overview-none = لم يُعلن عن أي اجتماع لهذه الفترة.
 
 ## Texts the page script shows
 ## Set on <body> as data-t-* and shown by static/app.js: meeting order, countdowns, copy button, builder.

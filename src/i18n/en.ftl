@@ -31,6 +31,32 @@ home-subscribe = Subscribe
 home-subscribe-to = Subscribe: { $name }
 home-meetings = Meetings
 home-no-meetings = No meetings are announced.
+home-window = Meetings that end on or after { $from }; the others are in the archive below.
+home-archive = Archive
+home-archive-intro = Every meeting, by year and by group, each with its calendar.
+home-years = By year
+home-study-groups = By study group
+home-all-groups = Every group
+home-overview = Long-range view: every study group's meetings on one time axis
+group-next = Next meeting
+group-latest = Latest meeting
+group-none = No meeting of { $group } is announced.
+group-stable-link = This address always leads to the next meeting of { $group } (or its latest one), for bookmarks and e-mails:
+group-subscribe = Subscribe to { $group }
+group-archive = Calendar of every meeting of { $group }, all years (.ics)
+group-meetings = Meetings of { $group }
+group-within = Part of { $group }
+year-meetings = { $count } meetings held in { $year }
+year-archive = Calendar of every meeting held in { $year } (.ics)
+overview-title = Long-range view
+overview-intro = The meetings of every study group from { $from } to { $through }, on one time axis. Meetings that overlap a meeting of another study group are striped and listed below the picture.
+overview-picture = Meetings by study group, { $from } to { $through }
+overview-clashes = Overlapping meetings
+overview-no-clashes = No two meetings overlap in this period.
+overview-col-meeting = Meeting
+overview-col-dates = Dates
+overview-col-overlaps = Overlaps with
+overview-none = No meeting is announced for this period.
 
 ## Texts the page script shows
 ## Set on <body> as data-t-* and shown by static/app.js: meeting order, countdowns, copy button, builder.

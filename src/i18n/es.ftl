@@ -31,6 +31,32 @@ home-subscribe = Suscribirse
 home-subscribe-to = Suscribirse: { $name }
 home-meetings = Reuniones
 home-no-meetings = No se ha anunciado ninguna reunión.
+home-window = Reuniones que terminan el { $from } o después; las demás figuran en el archivo que sigue.
+home-archive = Archivo
+home-archive-intro = Todas las reuniones, por año y por grupo, cada una con su calendario.
+home-years = Por año
+home-study-groups = Por Comisión de Estudio
+home-all-groups = Todos los grupos
+home-overview = Vista a largo plazo: las reuniones de todas las Comisiones de Estudio en un mismo eje temporal
+group-next = Próxima reunión
+group-latest = Última reunión
+group-none = No se ha anunciado ninguna reunión de { $group }.
+group-stable-link = Esta dirección lleva siempre a la próxima reunión de { $group } (o a la última), para marcadores y correos electrónicos:
+group-subscribe = Suscribirse a { $group }
+group-archive = Calendario de todas las reuniones de { $group }, todos los años (.ics)
+group-meetings = Reuniones de { $group }
+group-within = Forma parte de { $group }
+year-meetings = { $count } reuniones celebradas en { $year }
+year-archive = Calendario de todas las reuniones celebradas en { $year } (.ics)
+overview-title = Vista a largo plazo
+overview-intro = Las reuniones de todas las Comisiones de Estudio del { $from } al { $through }, en un mismo eje temporal. Las reuniones que se solapan con una reunión de otra Comisión de Estudio aparecen rayadas y se enumeran debajo de la imagen.
+overview-picture = Reuniones por Comisión de Estudio, del { $from } al { $through }
+overview-clashes = Reuniones que se solapan
+overview-no-clashes = Ninguna reunión se solapa con otra en este periodo.
+overview-col-meeting = Reunión
+overview-col-dates = Fechas
+overview-col-overlaps = Se solapa con
+overview-none = No se ha anunciado ninguna reunión para este periodo.
 
 ## Texts the page script shows
 ## Set on <body> as data-t-* and shown by static/app.js: meeting order, countdowns, copy button, builder.

@@ -31,6 +31,32 @@ home-subscribe = S'abonner
 home-subscribe-to = S'abonner: { $name }
 home-meetings = Réunions
 home-no-meetings = Aucune réunion n'est annoncée.
+home-window = Réunions qui se terminent le { $from } ou après; les autres figurent dans l'archive ci-dessous.
+home-archive = Archive
+home-archive-intro = Toutes les réunions, par année et par groupe, chacune avec son calendrier.
+home-years = Par année
+home-study-groups = Par commission d'études
+home-all-groups = Tous les groupes
+home-overview = Vue à long terme: les réunions de toutes les commissions d'études sur un même axe du temps
+group-next = Prochaine réunion
+group-latest = Dernière réunion
+group-none = Aucune réunion de { $group } n'est annoncée.
+group-stable-link = Cette adresse mène toujours à la prochaine réunion de { $group } (ou à la dernière), pour les signets et les courriels:
+group-subscribe = S'abonner à { $group }
+group-archive = Calendrier de toutes les réunions de { $group }, toutes les années (.ics)
+group-meetings = Réunions de { $group }
+group-within = Fait partie de { $group }
+year-meetings = { $count } réunions tenues en { $year }
+year-archive = Calendrier de toutes les réunions tenues en { $year } (.ics)
+overview-title = Vue à long terme
+overview-intro = Les réunions de toutes les commissions d'études du { $from } au { $through }, sur un même axe du temps. Les réunions qui chevauchent une réunion d'une autre commission d'études sont hachurées et énumérées sous l'image.
+overview-picture = Réunions par commission d'études, du { $from } au { $through }
+overview-clashes = Réunions qui se chevauchent
+overview-no-clashes = Aucune réunion n'en chevauche une autre pendant cette période.
+overview-col-meeting = Réunion
+overview-col-dates = Dates
+overview-col-overlaps = Chevauche
+overview-none = Aucune réunion n'est annoncée pour cette période.
 
 ## Texts the page script shows
 ## Set on <body> as data-t-* and shown by static/app.js: meeting order, countdowns, copy button, builder.

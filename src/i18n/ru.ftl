@@ -31,6 +31,32 @@ home-subscribe = Подписаться
 home-subscribe-to = Подписаться: { $name }
 home-meetings = Собрания
 home-no-meetings = Объявленных собраний нет.
+home-window = Собрания, завершающиеся { $from } или позднее; остальные собрания – в архиве ниже.
+home-archive = Архив
+home-archive-intro = Все собрания по годам и по группам, каждое со своим календарем.
+home-years = По годам
+home-study-groups = По исследовательским комиссиям
+home-all-groups = Все группы
+home-overview = Долгосрочный обзор: собрания всех исследовательских комиссий на одной оси времени
+group-next = Следующее собрание
+group-latest = Последнее собрание
+group-none = Собрания { $group } не объявлены.
+group-stable-link = Этот адрес всегда ведет к следующему собранию { $group } (или к последнему) – для закладок и электронных писем:
+group-subscribe = Подписаться на { $group }
+group-archive = Календарь всех собраний { $group } за все годы (.ics)
+group-meetings = Собрания { $group }
+group-within = Входит в { $group }
+year-meetings = Собрания, проведенные в { $year } году: { $count }
+year-archive = Календарь всех собраний, проведенных в { $year } году (.ics)
+overview-title = Долгосрочный обзор
+overview-intro = Собрания всех исследовательских комиссий с { $from } по { $through } на одной оси времени. Собрания, пересекающиеся с собранием другой исследовательской комиссии, заштрихованы и перечислены под рисунком.
+overview-picture = Собрания по исследовательским комиссиям, с { $from } по { $through }
+overview-clashes = Пересекающиеся собрания
+overview-no-clashes = В этот период собрания не пересекаются.
+overview-col-meeting = Собрание
+overview-col-dates = Даты
+overview-col-overlaps = Пересекается с
+overview-none = На этот период собрания не объявлены.
 
 ## Texts the page script shows
 ## Set on <body> as data-t-* and shown by static/app.js: meeting order, countdowns, copy button, builder.

@@ -31,6 +31,32 @@ home-subscribe = 订阅
 home-subscribe-to = 订阅：{ $name }
 home-meetings = 会议
 home-no-meetings = 暂无已公布的会议。
+home-window = 结束日期在{ $from }或之后的会议；其他会议见下方存档。
+home-archive = 存档
+home-archive-intro = 按年份和按组列出的全部会议，各附日历。
+home-years = 按年份
+home-study-groups = 按研究组
+home-all-groups = 全部组
+home-overview = 远期总览：各研究组的会议在同一时间轴上
+group-next = 下次会议
+group-latest = 最近一次会议
+group-none = 尚未公布{ $group }的会议。
+group-stable-link = 此地址始终指向{ $group }的下次会议（或最近一次会议），可用于书签和电子邮件：
+group-subscribe = 订阅{ $group }
+group-archive = { $group }历年全部会议的日历（.ics）
+group-meetings = { $group }的会议
+group-within = 隶属于{ $group }
+year-meetings = { $year }年举行的会议：{ $count }次
+year-archive = { $year }年举行的全部会议的日历（.ics）
+overview-title = 远期总览
+overview-intro = 自{ $from }至{ $through }各研究组的会议，显示在同一时间轴上。与其他研究组会议时间重叠的会议以条纹标出，并在图下列出。
+overview-picture = 按研究组列出的会议，{ $from }至{ $through }
+overview-clashes = 时间重叠的会议
+overview-no-clashes = 此期间没有时间重叠的会议。
+overview-col-meeting = 会议
+overview-col-dates = 日期
+overview-col-overlaps = 重叠会议
+overview-none = 此期间尚未公布会议。
 
 ## Texts the page script shows
 ## Set on <body> as data-t-* and shown by static/app.js: meeting order, countdowns, copy button, builder.

@@ -1,12 +1,17 @@
-//! The HTML side: the pages people read and click (home, meeting, subscribe), in English and
-//! Chinese, and the e-mail snippets that carry the same links into a delegate's inbox.
+//! The HTML side: the pages people read and click (home, meeting, subscribe, group, year, the
+//! long-range view), in the six languages, and the e-mail snippets that carry the same links
+//! into a delegate's inbox.
 //!
-//! Like the rest of `render`, these are pure functions of the data, the request's options and
-//! the public URL: no clock, no I/O. What depends on the viewer (their time zone, today's date
-//! for "days left" and "upcoming") is left to the small script in `static/app.js`, which reads
-//! the `<time>` elements and `data-` attributes rendered here. Every text is escaped by maud.
+//! Like the rest of `render`, these are pure functions of the data, the request's options, the
+//! public URL and, for the catalog's pages, the UTC date they are computed on (an input, as for
+//! the feeds' windows): no clock, no I/O. What depends on the viewer (their time zone, their own
+//! date for "days left" and "upcoming") is left to the small script in `static/app.js`, which
+//! reads the `<time>` elements and `data-` attributes rendered here. Every text is escaped by
+//! maud.
 //!
 //! * [`index`]: `GET /`.
+//! * [`catalog`]: a group's page (`GET /groups/{slug}`) and a year's (`GET /archive/{year}`).
+//! * [`overview`]: the long-range view (`GET /overview`).
 //! * [`meeting`]: `GET /meetings/{id}`.
 //! * [`subscribe`]: `GET /subscribe/{feed}`.
 //! * [`changes`]: what changed, from the lock's history: the changes pages and their e-mail
@@ -16,6 +21,7 @@
 //! * [`text`]: data texts as HTML (paragraphs, numbered lists, links).
 //! * [`layout`]: the frame of every page and the static assets.
 
+pub mod catalog;
 pub mod changes;
 pub mod email;
 pub mod error;
@@ -23,6 +29,7 @@ pub mod i18n;
 pub mod index;
 pub mod layout;
 pub mod meeting;
+pub mod overview;
 pub mod plan;
 pub mod subscribe;
 pub mod text;
@@ -54,6 +61,8 @@ mod tests {
     use crate::select::{Feed, Filter};
 
     const BASE: &str = "https://feeds.example.org";
+    /// The date the catalog's pages are rendered on.
+    const DAY: chrono::NaiveDate = chrono::NaiveDate::from_ymd_opt(2017, 12, 1).unwrap();
 
     const DATA: &str = r#"
 id = "m-2018"
@@ -100,7 +109,7 @@ title = "Deadline: contributions"
                 lang,
                 ..Filter::default()
             };
-            out.push(index::render(c, BASE, lang));
+            out.push(index::render(c, DAY, BASE, lang));
             out.push(meeting::render(m, BASE, lang, None));
             out.push(subscribe::render(c, &Feed::All, &f, 3, BASE));
             out.push(email::feed_html(c, &Feed::All, &f, BASE));
@@ -222,7 +231,7 @@ title = "Deadline: contributions"
     #[test]
     fn pages_under_a_path_link_to_each_other_under_it() {
         let c = catalog();
-        let p = index::render(&c, "https://example.org/itucal", Lang::En);
+        let p = index::render(&c, DAY, "https://example.org/itucal", Lang::En);
         assert!(p.contains(r#"href="/itucal/static/style.css?v="#));
         assert!(p.contains(r#"href="/itucal/meetings/m-2018""#));
         assert!(p.contains(r#"href="/itucal/subscribe/all""#));
@@ -243,7 +252,7 @@ title = "Deadline: contributions"
         };
         for lang in [Lang::Fr, Lang::Es, Lang::Ru, Lang::Ar] {
             let pages = [
-                ("home", index::render(&c, BASE, lang)),
+                ("home", index::render(&c, DAY, BASE, lang)),
                 ("meeting", meeting::render(m, BASE, lang, None)),
                 (
                     "subscribe",
@@ -273,6 +282,8 @@ title = "Deadline: contributions"
                             | "meeting-source"
                             | "meeting-programme"
                             | "meeting-contact"
+                            | "home-archive"
+                            | "overview-col-dates"
                     ) | (Lang::Ru, "page-api")
                 );
                 if id.starts_with("service-") || same_word || id == "lang-own-name" {

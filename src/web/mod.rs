@@ -84,7 +84,11 @@ fn handler(route: Route) -> actix_web::Route {
         | Route::Event
         | Route::YearFeed
         | Route::GroupArchiveFeed => web::to(move |req, state| feeds::feed(req, state, route)),
+        Route::GroupNext => web::to(pages::next_meeting),
         Route::Index
+        | Route::Group
+        | Route::Year
+        | Route::Overview
         | Route::Meeting
         | Route::MeetingEmailHtml
         | Route::MeetingEmailText

@@ -3,6 +3,7 @@
 mod helpers;
 
 mod api_json;
+mod catalog;
 mod errors;
 mod feeds;
 mod golden;

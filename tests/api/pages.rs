@@ -406,12 +406,16 @@ async fn the_home_page_lists_the_feeds_and_the_meetings() {
     let app = seed_app().await;
     let r = get(&app, "/").await;
     let links = hrefs(&r.body);
+    // the study group's calendar on the home page; every group's on the group's own page
     for want in [
         "/subscribe/all",
         "/subscribe/deadlines",
-        "/subscribe/groups/q1-20",
-        "/subscribe/groups/wp1-20",
         "/subscribe/groups/sg20",
+        "/groups/q1-20",
+        "/groups/wp1-20",
+        "/groups/sg20",
+        "/archive/2018",
+        "/overview",
         "/meetings/sg20-wp1-2018-01",
     ] {
         assert!(links.iter().any(|h| h == want), "{want} not in {links:?}");
@@ -423,11 +427,7 @@ async fn the_home_page_lists_the_feeds_and_the_meetings() {
     );
     assert!(r.body.contains("15–24 January 2018"));
     let zh = get(&app, "/?lang=zh").await;
-    assert!(
-        hrefs(&zh.body)
-            .iter()
-            .any(|h| h == "/subscribe/groups/q2-20?lang=zh")
-    );
+    assert!(hrefs(&zh.body).iter().any(|h| h == "/groups/q2-20?lang=zh"));
 }
 
 #[actix_web::test]

@@ -51,12 +51,17 @@ const PAGES = [
   { path: `/meetings/${MEETING}/changes/email.html` },
   // a meeting with a time plan (examples/sg99-2026-10): the grid per day and the timeline
   { path: '/meetings/sg99-2026-10', site: true, shot: 'plan-meeting' },
+  // the catalog (issue 15): a group's page, a year's, the long-range view
+  { path: '/groups/q2-20', site: true },
+  { path: '/groups/sg99', site: true },
+  { path: '/archive/2018', site: true },
+  { path: '/overview', site: true, shot: 'overview' },
 ];
 const SITE = PAGES.filter((p) => p.site);
 // Parts that need two dimensions to be understood (the time-plan grid) may scroll inside their
 // own box at narrow widths, as WCAG 1.4.10 allows; the page itself
 // never does. Selectors, for sideways() and cutOff().
-const TWO_DIMENSIONAL = ['.plan-wrap'];
+const TWO_DIMENSIONAL = ['.plan-wrap', '.overview-wrap'];
 // axe-core (its version pinned in package.json) and the rules it runs: WCAG 2.0 and 2.1, A and AA
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];

@@ -1,16 +1,20 @@
-//! `GET /`: the calendars people subscribe to (everything, each group, deadlines) and the
-//! meetings.
+//! `GET /`: the calendars people subscribe to (everything, deadlines, each study group), the
+//! meetings of the current window, and the way into the archive (years, groups, the
+//! long-range view).
 
+use super::catalog::{archive_nav, meeting_item};
 use super::i18n;
 use super::layout::{Ctx, Page, page};
-use crate::links::{lang_query, meeting_path, subscribe_path};
-use crate::model::{Catalog, Lang};
+use crate::i18n::{arg, tr, tr_args};
+use crate::links::{lang_query, subscribe_path};
+use crate::model::{Catalog, Group, Lang};
 use crate::render::ics::feed_title;
 use crate::select::{Feed, Filter};
+use chrono::NaiveDate;
 use maud::html;
 
-/// The home page in `lang`.
-pub fn render(catalog: &Catalog, base: &str, lang: Lang) -> String {
+/// The home page in `lang` on the UTC date `today`.
+pub fn render(catalog: &Catalog, today: NaiveDate, base: &str, lang: Lang) -> String {
     let ctx = Ctx::new(base, lang);
     let t = ctx.t;
     let filter = Filter {
@@ -31,13 +35,16 @@ pub fn render(catalog: &Catalog, base: &str, lang: Lang) -> String {
             }
         }
     };
-    // Meetings are listed most recent first. "Upcoming first, then past" depends on today's
-    // date, and a page that depended on the clock would change (and change its ETag) at
-    // midnight without any change in the data; so the server renders this deterministic order
-    // and the page's script, which knows the viewer's date, regroups the list into upcoming
-    // (soonest first) and past (most recent first).
-    let mut meetings: Vec<_> = catalog.meetings.iter().collect();
+    // The meetings the calendar of all meetings holds on the server's date, most recent first;
+    // the page's script, which knows the viewer's own date, regroups them into upcoming
+    // (soonest first) and past (most recent first). Older ones are in the archive pages.
+    let (mut meetings, window) = crate::window::meetings(catalog, today);
     meetings.sort_by(|a, b| (b.held_days(), &b.id).cmp(&(a.held_days(), &a.id)));
+    let study: Vec<&Group> = catalog
+        .groups
+        .iter()
+        .filter(|g| crate::select::is_study_group(catalog, g.slug()))
+        .collect();
     let main = html! {
         h1 { (t.site) }
         p.lead { (t.intro) }
@@ -48,10 +55,11 @@ pub fn render(catalog: &Catalog, base: &str, lang: Lang) -> String {
                 (feed_row(Feed::All, t.feed_all.to_string()))
                 (feed_row(Feed::Deadlines, t.feed_deadlines.to_string()))
             }
-            @if !catalog.groups.is_empty() {
-                h3 { (t.by_group) }
+            // a row per study group; every group's calendar is on its page (the archive)
+            @if !study.is_empty() {
+                h3 { (tr(lang, "home-study-groups")) }
                 ul.feeds.groups {
-                    @for g in &catalog.groups {
+                    @for g in &study {
                         (feed_row(Feed::Group(g.slug().to_string()), g.name().to_string()))
                     }
                 }
@@ -62,32 +70,15 @@ pub fn render(catalog: &Catalog, base: &str, lang: Lang) -> String {
             @if meetings.is_empty() {
                 p { (t.no_meetings) }
             } @else {
+                @if window.left_out > 0 {
+                    p { (tr_args(lang, "home-window", &[("from", arg(&i18n::date_long(window.from, lang)))])) }
+                }
                 ul #meetings.meetings {
-                    @for m in &meetings {
-                        @let days = m.held_days();
-                        li data-first=[days.map(|d| d.0.to_string())] data-last=[days.map(|d| d.1.to_string())] {
-                            a.meeting-title href=(ctx.href(&meeting_path(&m.id), &lang_query(lang))) {
-                                (super::shown(&m.title, lang))
-                            }
-                            @if let Some((a, b)) = days {
-                                span.meeting-dates {
-                                    time datetime=(a.to_string()) { (i18n::date_range(a, b, lang)) }
-                                }
-                            }
-                            @if let Some(loc) = &m.location {
-                                span.meeting-venue { (super::shown(loc, lang)) }
-                            }
-                            span.meeting-groups {
-                                @for (i, g) in m.groups.iter().enumerate() {
-                                    @if i > 0 { " · " }
-                                    (g.name())
-                                }
-                            }
-                        }
-                    }
+                    @for m in &meetings { (meeting_item(&ctx, m)) }
                 }
             }
         }
+        (archive_nav(&ctx, catalog))
     };
     page(
         &ctx,

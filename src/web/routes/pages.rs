@@ -88,6 +88,7 @@ fn render(
     let snap = state.store.snapshot();
     let catalog = snap.catalog();
     let base = &state.public_url;
+    let today = state.today.date();
     let (show, serving) = show(route);
     let body = match route {
         Route::Index => {
@@ -99,12 +100,41 @@ fn render(
             } else {
                 accepted(req)
             };
-            let body = html::index::render(catalog, base, lang);
+            let body = html::index::render(catalog, today, base, lang);
             let mut res = http::respond(req, &snap, body, serving);
             res.headers_mut().insert(
                 header::VARY,
                 header::HeaderValue::from_static("Accept-Language"),
             );
+            http::until_tomorrow(&mut res, state.today);
+            return Ok(res);
+        }
+        Route::Group | Route::Year | Route::Overview => {
+            let lang = http::parse_query(req, catalog, &LANG_PARAM, false)?
+                .filter
+                .lang;
+            let body = match route {
+                Route::Group => {
+                    let g = select::group(catalog, &segment(req, "slug"))?;
+                    html::catalog::group(catalog, g, today, base, lang)
+                }
+                Route::Year => {
+                    let year = segment(req, "year");
+                    let year = year.parse::<i32>().map_err(|_| {
+                        WebError::NotFound(format!(
+                            "no year '{}'; the archive has a page per year, e.g. /archive/2018",
+                            crate::web::error::quote(&year)
+                        ))
+                    })?;
+                    let meetings = select::held_in(catalog, year)?;
+                    html::catalog::year(year, &meetings, base, lang)
+                }
+                _ => html::overview::render(catalog, today, base, lang),
+            };
+            let mut res = http::respond(req, &snap, body, serving);
+            if route != Route::Year {
+                http::until_tomorrow(&mut res, state.today);
+            }
             return Ok(res);
         }
         Route::Meeting | Route::MeetingEmailHtml | Route::MeetingEmailText => {
@@ -143,6 +173,37 @@ fn render(
         }
     };
     Ok(http::respond(req, &snap, body, serving))
+}
+
+/// `GET /groups/{slug}/next`: a redirect (302, as it changes when the next meeting comes) to
+/// the page of the group's next meeting, else its latest, keeping the language; 404 for a group
+/// that does not exist or has no meeting.
+pub async fn next_meeting(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, WebError> {
+    let snap = state.store.snapshot();
+    let catalog = snap.catalog();
+    let lang = http::parse_query(&req, catalog, &LANG_PARAM, false)?
+        .filter
+        .lang;
+    let g = select::group(catalog, &segment(&req, "slug"))?;
+    let m = select::next_meeting(catalog, g.slug(), state.today.date())
+        .ok_or_else(|| WebError::NotFound(format!("group '{}' has no meeting", g.name())))?;
+    let target = format!(
+        "{}{}",
+        crate::links::path_prefix(&state.public_url),
+        crate::links::with_query(
+            &crate::links::meeting_path(&m.id),
+            &crate::links::lang_query(lang)
+        )
+    );
+    let mut res = HttpResponse::Found()
+        .insert_header((header::LOCATION, target))
+        .insert_header((header::CACHE_CONTROL, http::CACHE_CONTROL))
+        .finish();
+    http::until_tomorrow(&mut res, state.today);
+    Ok(res)
 }
 
 /// The language of the browser's `Accept-Language` that we have, the most preferred first
