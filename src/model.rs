@@ -68,12 +68,18 @@ pub fn normalize(s: &str) -> String {
 /// exactly what [`char::is_control`] matches.
 fn needs_normalizing(s: &str) -> bool {
     let b = s.as_bytes();
-    b.iter().enumerate().any(|(i, &c)| match c {
-        b'\t' | b'\n' => false,
-        0..=0x1f | 0x7f => true,
-        0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f)),
-        _ => false,
-    })
+    // a pass without branches (which the compiler vectorizes) rules out nearly every text; only
+    // those with a suspect byte are looked at closely (0xc2 also starts ordinary Latin-1 letters)
+    let suspect = b.iter().fold(false, |seen, &c| {
+        seen | ((c < 0x20) & (c != b'\t') & (c != b'\n')) | (c == 0x7f) | (c == 0xc2)
+    });
+    suspect
+        && b.iter().enumerate().any(|(i, &c)| match c {
+            b'\t' | b'\n' => false,
+            0..=0x1f | 0x7f => true,
+            0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f)),
+            _ => false,
+        })
 }
 
 /// What an event is; decides its transparency and which feeds carry it.

@@ -5,7 +5,7 @@
 //! A snapshot also keeps the feeds rendered from its data, rendered once each and then shared.
 //! Nothing here knows HTTP: turning bytes into responses is `web`'s job.
 
-use crate::load::{self, Problem};
+use crate::load::{self, Parsed, Problem};
 use crate::lock::{self, Lock, Outcome};
 use crate::model::{Catalog, Drafts, Event, Meeting};
 use crate::render::ics;
@@ -153,7 +153,17 @@ impl Snapshot {
 
     /// As [`Snapshot::load`], serving draft meetings as `drafts` says.
     pub fn load_served(dir: &Path, drafts: Drafts) -> Result<Snapshot, Vec<Problem>> {
-        let (catalog, lock, left_out) = read_dir(dir, drafts)?;
+        Snapshot::load_with(dir, drafts, &mut Parsed::default())
+    }
+
+    /// As [`Snapshot::load_served`], keeping the parsed files in `parsed` (for
+    /// [`Store::with_parsed`], so that the first reload parses only what changed).
+    pub fn load_with(
+        dir: &Path,
+        drafts: Drafts,
+        parsed: &mut Parsed,
+    ) -> Result<Snapshot, Vec<Problem>> {
+        let (catalog, lock, left_out) = read_dir(dir, drafts, parsed)?;
         Ok(Snapshot {
             drafts_left_out: left_out,
             ..Snapshot::with_lock(catalog, lock)
@@ -277,11 +287,15 @@ impl FeedCache {
     }
 }
 
-/// The meeting files and the lock file of `dir`, or every problem of both.
 /// The meeting files of `dir` as served (drafts as `drafts` says) and its lock, with how many
 /// drafts were left out; or every problem of both.
-fn read_dir(dir: &Path, drafts: Drafts) -> Result<(Catalog, Option<Lock>, usize), Vec<Problem>> {
-    match (load::load_dir(dir), lock::file::read(dir)) {
+/// Files whose bytes `parsed` already holds are not parsed again.
+fn read_dir(
+    dir: &Path,
+    drafts: Drafts,
+    parsed: &mut Parsed,
+) -> Result<(Catalog, Option<Lock>, usize), Vec<Problem>> {
+    match (load::load_dir_with(dir, parsed), lock::file::read(dir)) {
         (Ok(catalog), Ok(lock)) => {
             let all = catalog.draft_count();
             let served = catalog.served(drafts);
@@ -316,6 +330,8 @@ pub struct Store {
     /// Whether reloads serve draft meetings.
     drafts: Drafts,
     problems: Mutex<Vec<String>>,
+    /// The files as last parsed: a reload parses only those whose bytes changed.
+    parsed: Mutex<Parsed>,
     reloads_ok: AtomicU64,
     reloads_failed: AtomicU64,
 }
@@ -327,6 +343,7 @@ impl Store {
             current: ArcSwap::from_pointee(snapshot),
             drafts: Drafts::Hidden,
             problems: Mutex::default(),
+            parsed: Mutex::default(),
             reloads_ok: AtomicU64::new(0),
             reloads_failed: AtomicU64::new(0),
         }
@@ -336,6 +353,15 @@ impl Store {
     /// snapshot is the caller's: [`Snapshot::load_served`]).
     pub fn with_drafts(self, drafts: Drafts) -> Store {
         Store { drafts, ..self }
+    }
+
+    /// The same store, starting from the files its first snapshot was parsed from
+    /// ([`Snapshot::load_with`]).
+    pub fn with_parsed(self, parsed: Parsed) -> Store {
+        Store {
+            parsed: Mutex::new(parsed),
+            ..self
+        }
     }
 
     /// The snapshot to keep: an `Arc` that outlives any reload.
@@ -360,7 +386,8 @@ impl Store {
     /// otherwise the current snapshot stays and the problems are kept for `/healthz`. Runs off
     /// the request path.
     pub fn reload(&self, dir: &Path) -> Result<(), Vec<Problem>> {
-        match read_dir(dir, self.drafts) {
+        let mut parsed = crate::lock(&self.parsed);
+        match read_dir(dir, self.drafts, &mut parsed) {
             Ok((catalog, lock, left_out)) => {
                 // unchanged files keep their snapshot, and so its rendered feeds
                 if self.snapshot().source != content_hash(&catalog, lock.as_ref()) {
@@ -451,6 +478,64 @@ mod tests {
             ids(&Store::new(Snapshot::new(empty())).with_drafts(Drafts::Shown)),
             ["sg20-draft", "sg20-wp1-2018-01"]
         );
+    }
+
+    /// Issue 15 §3: a reload parses only the edited file, serves its change, leaves every
+    /// other meeting's bytes as they were, and still refuses an id the edit duplicates.
+    #[test]
+    fn a_reload_parses_only_the_edited_file_and_still_checks_across_files() {
+        let seed = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sg20-wp1-2018-01.toml"),
+        )
+        .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let file = |id: &str| dir.path().join(format!("{id}.toml"));
+        let with_id =
+            |id: &str| seed.replacen("id = \"sg20-wp1-2018-01\"", &format!("id = \"{id}\""), 1);
+        for id in ["a", "b", "c"] {
+            std::fs::write(file(id), with_id(id)).unwrap();
+        }
+        let mut parsed = Parsed::default();
+        let snap = Snapshot::load_with(dir.path(), Drafts::Hidden, &mut parsed).unwrap();
+        assert_eq!(parsed.parses(), 3);
+        let store = Store::new(snap).with_parsed(parsed);
+        let feed = |store: &Store, id: &str| {
+            let snap = store.snapshot();
+            snap.feed(&Feed::Meeting(id.into()), &Filter::default(), today())
+                .unwrap()
+                .body
+                .clone()
+        };
+        let (a, b) = (feed(&store, "a"), feed(&store, "b"));
+        // an edit of b
+        let edited = with_id("b").replace(
+            "Geneva, 15–24 January 2018\"",
+            "Geneva, 15–24 January 2018 (edited)\"",
+        );
+        assert_ne!(edited, with_id("b"));
+        std::fs::write(file("b"), &edited).unwrap();
+        store.reload(dir.path()).unwrap();
+        assert_eq!(
+            crate::lock(&store.parsed).parses(),
+            4,
+            "only b was parsed again"
+        );
+        assert_eq!(feed(&store, "a"), a);
+        assert_ne!(feed(&store, "b"), b);
+        // b takes a's id: refused, naming both places, and the last good data stays
+        std::fs::write(file("b"), with_id("a")).unwrap();
+        let problems = store.reload(dir.path()).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0]
+                .to_string()
+                .contains("meeting id 'a' is already used by"),
+            "{}",
+            problems[0]
+        );
+        assert!(problems[0].file.ends_with("b.toml"));
+        assert_ne!(feed(&store, "b"), b);
+        assert!(store.snapshot().catalog().meeting("b").is_some());
     }
 
     #[test]

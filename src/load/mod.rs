@@ -53,6 +53,54 @@ impl fmt::Display for Problem {
 
 /// Reads and validates every `*.toml` file in `dir` (not recursive, in name order).
 pub fn load_dir(dir: &Path) -> Result<Catalog, Vec<Problem>> {
+    let mut parsed = Parsed::default();
+    let order = read_and_parse(dir, &mut parsed)?;
+    // nothing is kept for a next time: the meetings move into the catalog
+    let results: Vec<(String, FileResult)> = order
+        .into_iter()
+        .map(|f| {
+            let (_, r) = parsed.files.remove(&f).expect("parsed above");
+            (f, r)
+        })
+        .collect();
+    assemble(results.into_iter())
+}
+
+/// One file as parsed: the meeting and where its id is (line, column), or its problems.
+type FileResult = Result<(Meeting, (usize, usize)), Vec<Problem>>;
+
+/// The meeting files parsed so far, by name, each with a hash of the bytes it was parsed from:
+/// a reload that keeps this parses only the files whose bytes changed (every file is still
+/// read and hashed, which costs a fraction of parsing it), and checks the rules across files
+/// (unique ids) on all of them again.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    files: HashMap<String, (u128, FileResult)>,
+    parses: u64,
+}
+
+impl Parsed {
+    /// How many files were parsed into this so far (a file read again unchanged is not).
+    pub fn parses(&self) -> u64 {
+        self.parses
+    }
+}
+
+/// As [`load_dir`], parsing only the files whose bytes differ from what `parsed` holds, and
+/// keeping what it parses there for the next time. Files are parsed on every core.
+pub fn load_dir_with(dir: &Path, parsed: &mut Parsed) -> Result<Catalog, Vec<Problem>> {
+    let order = read_and_parse(dir, parsed)?;
+    let results = order.into_iter().map(|f| {
+        let r = parsed.files[&f].1.clone();
+        (f, r)
+    });
+    assemble(results)
+}
+
+/// Reads the meeting files of `dir` and parses into `parsed` those whose bytes it does not hold
+/// yet: the files in name order, or the problems of reading them (and those of parsing, when
+/// some file could not be read).
+fn read_and_parse(dir: &Path, parsed: &mut Parsed) -> Result<Vec<String>, Vec<Problem>> {
     let shown = dir.display().to_string();
     let whole = |message: String| Problem {
         file: shown.clone(),
@@ -72,35 +120,76 @@ pub fn load_dir(dir: &Path) -> Result<Catalog, Vec<Problem>> {
             "no meeting files (*.toml) in the data directory".into(),
         )]);
     }
-    let mut sources = Vec::with_capacity(paths.len());
     let mut problems = Vec::new();
+    // (file, hash, text) of the files to parse; the others are taken from `parsed`
+    let mut changed: Vec<(String, u128, String)> = Vec::new();
+    let mut order = Vec::with_capacity(paths.len());
     for path in &paths {
         let file = path.display().to_string();
+        let problem = |message: String| Problem {
+            file: file.clone(),
+            line: 1,
+            col: 1,
+            message,
+        };
         match std::fs::read(path).map(String::from_utf8) {
-            Ok(Ok(text)) => sources.push((file, text)),
-            Ok(Err(_)) => problems.push(Problem {
-                file,
-                line: 1,
-                col: 1,
-                message: "file is not valid UTF-8".into(),
-            }),
-            Err(e) => problems.push(Problem {
-                file,
-                line: 1,
-                col: 1,
-                message: format!("cannot read file: {e}"),
-            }),
+            Ok(Ok(text)) => {
+                let hash = xxhash_rust::xxh3::xxh3_128(text.as_bytes());
+                if parsed.files.get(&file).is_none_or(|(h, _)| *h != hash) {
+                    changed.push((file.clone(), hash, text));
+                }
+                order.push(file);
+            }
+            Ok(Err(_)) => problems.push(problem("file is not valid UTF-8".into())),
+            Err(e) => problems.push(problem(format!("cannot read file: {e}"))),
         }
     }
-    match parse_sources(sources.iter().map(|(f, t)| (f.as_str(), t.as_str()))) {
-        Ok(catalog) if problems.is_empty() => Ok(catalog),
-        Ok(_) => Err(problems),
-        Err(more) => {
-            problems.extend(more);
-            problems.sort();
-            Err(problems)
-        }
+    for (file, hash, result) in parse_all(changed) {
+        parsed.parses += 1;
+        parsed.files.insert(file, (hash, result));
     }
+    // files that are gone are forgotten
+    let present: std::collections::HashSet<&String> = order.iter().collect();
+    parsed.files.retain(|f, _| present.contains(f));
+    if problems.is_empty() {
+        return Ok(order);
+    }
+    // a file that cannot be read: report it with every other file's problems
+    let others = order.iter().map(|f| (f.clone(), parsed.files[f].1.clone()));
+    if let Err(more) = assemble(others) {
+        problems.extend(more);
+    }
+    problems.sort();
+    Err(problems)
+}
+
+/// Parses files on every core (each file on its own is independent of the others), in order.
+fn parse_all(files: Vec<(String, u128, String)>) -> Vec<(String, u128, FileResult)> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // threads cost more than a few files take
+    if cores == 1 || files.len() < 64 {
+        return files.into_iter().map(parse_one).collect();
+    }
+    let chunk = files.len().div_ceil(cores);
+    let mut files = files.into_iter();
+    let chunks: Vec<Vec<_>> = (0..cores)
+        .map(|_| files.by_ref().take(chunk).collect())
+        .collect();
+    std::thread::scope(|s| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|c| s.spawn(move || c.into_iter().map(parse_one).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
+fn parse_one((file, hash, text): (String, u128, String)) -> (String, u128, FileResult) {
+    let result = parse_meeting(&file, &text).map(|(m, id_at)| (m, line_col(&text, id_at.start)));
+    (file, hash, result)
 }
 
 /// Parses several files' contents (`(file name, text)`) into one catalog, checking also the rules
@@ -108,17 +197,26 @@ pub fn load_dir(dir: &Path) -> Result<Catalog, Vec<Problem>> {
 pub fn parse_sources<'a>(
     sources: impl IntoIterator<Item = (&'a str, &'a str)>,
 ) -> Result<Catalog, Vec<Problem>> {
+    let results = sources.into_iter().map(|(file, text)| {
+        let r = parse_meeting(file, text).map(|(m, at)| (m, line_col(text, at.start)));
+        (file.to_string(), r)
+    });
+    assemble(results)
+}
+
+/// The catalog of parsed files, in the order given, checking the rules across files (meeting ids
+/// are unique: the first file keeps its id), or every problem of every file.
+fn assemble(results: impl Iterator<Item = (String, FileResult)>) -> Result<Catalog, Vec<Problem>> {
     let mut meetings = Vec::new();
     let mut problems = Vec::new();
     // meeting id → (file, line, col) of its first definition
     let mut seen: HashMap<String, (String, usize, usize)> = HashMap::new();
-    for (file, text) in sources {
-        match parse_meeting(file, text) {
-            Ok((meeting, id_at)) => {
-                let (line, col) = line_col(text, id_at.start);
+    for (file, result) in results {
+        match result {
+            Ok((meeting, (line, col))) => {
                 if let Some((f, l, c)) = seen.get(&meeting.id) {
                     problems.push(Problem {
-                        file: file.into(),
+                        file,
                         line,
                         col,
                         message: format!(
@@ -127,11 +225,11 @@ pub fn parse_sources<'a>(
                         ),
                     });
                 } else {
-                    seen.insert(meeting.id.clone(), (file.into(), line, col));
+                    seen.insert(meeting.id.clone(), (file, line, col));
                     meetings.push(meeting);
                 }
             }
-            Err(mut p) => problems.append(&mut p),
+            Err(p) => problems.extend(p),
         }
     }
     if problems.is_empty() {

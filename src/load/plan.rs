@@ -439,13 +439,30 @@ impl Cx<'_> {
     /// No group in two rooms at once; no room holding two sessions at once unless both are
     /// marked joint. Each clash is reported once, at the later of the two cells in the file.
     fn no_clashes(&mut self, cells: &[Cell], groups: &[Group]) {
-        let live: Vec<&Cell> = cells
+        let mut live: Vec<&Cell> = cells
             .iter()
             .filter(|c| c.session.status != Status::Cancelled)
             .collect();
+        // by start: the sessions that overlap one are those after it that start before it ends
+        // (a plan of hundreds of sessions is checked pair by pair only where they overlap)
+        live.sort_by_key(|c| c.start_utc);
         for (i, a) in live.iter().enumerate() {
-            for b in &live[..i] {
-                if !(a.start_utc < b.end_utc && b.start_utc < a.end_utc) {
+            for b in &live[i + 1..] {
+                if b.start_utc >= a.end_utc {
+                    break;
+                }
+                // compared as lower case, without allocating for every overlapping pair
+                fn lower(s: &str) -> impl Iterator<Item = char> + '_ {
+                    s.chars().flat_map(char::to_lowercase)
+                }
+                let same_room = lower(&a.session.room).eq(lower(&b.session.room));
+                let shared = a
+                    .session
+                    .groups
+                    .iter()
+                    .find(|g| b.session.groups.contains(g));
+                let room_clash = same_room && !(a.joint && b.joint);
+                if !room_clash && (same_room || shared.is_none()) {
                     continue;
                 }
                 let (first, later) = if a.at.start < b.at.start {
@@ -460,13 +477,7 @@ impl Cx<'_> {
                     later.session.start.format("%H:%M"),
                     later.session.end.format("%H:%M")
                 );
-                let same_room = a.session.room.to_lowercase() == b.session.room.to_lowercase();
-                let shared = a
-                    .session
-                    .groups
-                    .iter()
-                    .find(|g| b.session.groups.contains(g));
-                if same_room && !(a.joint && b.joint) {
+                if room_clash {
                     self.err(
                         &later.at,
                         format!(

@@ -55,7 +55,7 @@ const PAGES = [
   { path: '/groups/q2-20', site: true },
   { path: '/groups/sg99', site: true },
   { path: '/archive/2018', site: true },
-  { path: '/overview', site: true, shot: 'overview' },
+  { path: '/overview', site: true },
 ];
 const SITE = PAGES.filter((p) => p.site);
 // Parts that need two dimensions to be understood (the time-plan grid) may scroll inside their
