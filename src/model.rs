@@ -8,6 +8,7 @@
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use std::fmt;
+use std::sync::Arc;
 
 pub use crate::i18n::Lang;
 
@@ -493,15 +494,22 @@ impl Meeting {
 /// Every meeting, validated, sorted by first date then id.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Catalog {
-    /// The meetings.
-    pub meetings: Vec<Meeting>,
+    /// The meetings, shared with the parsed files a reload keeps (an edit of one file makes one
+    /// new meeting, not a copy of every other).
+    pub meetings: Vec<Arc<Meeting>>,
     /// Every group any meeting declares, by slug, sorted by slug.
     pub groups: Vec<Group>,
 }
 
 impl Catalog {
     /// Builds a catalog from validated meetings: sorts them and collects their groups.
-    pub fn new(mut meetings: Vec<Meeting>) -> Catalog {
+    pub fn new(meetings: Vec<Meeting>) -> Catalog {
+        Catalog::of(meetings.into_iter().map(Arc::new).collect())
+    }
+
+    /// Builds a catalog from validated meetings held elsewhere too: sorts them and collects
+    /// their groups.
+    pub fn of(mut meetings: Vec<Arc<Meeting>>) -> Catalog {
         meetings.sort_by(|a, b| (a.first_date(), &a.id).cmp(&(b.first_date(), &b.id)));
         let mut groups: Vec<Group> = meetings
             .iter()
@@ -514,7 +522,7 @@ impl Catalog {
 
     /// The meeting with this id.
     pub fn meeting(&self, id: &str) -> Option<&Meeting> {
-        self.meetings.iter().find(|m| m.id == id)
+        self.meetings.iter().find(|m| m.id == id).map(Arc::as_ref)
     }
 
     /// The group with this name or slug.
@@ -539,9 +547,7 @@ impl Catalog {
         match drafts {
             Drafts::Shown => self,
             Drafts::Hidden if self.draft_count() == 0 => self,
-            Drafts::Hidden => {
-                Catalog::new(self.meetings.into_iter().filter(|m| !m.draft).collect())
-            }
+            Drafts::Hidden => Catalog::of(self.meetings.into_iter().filter(|m| !m.draft).collect()),
         }
     }
 }

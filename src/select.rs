@@ -7,6 +7,7 @@
 use crate::model::{Catalog, Event, Group, Kind, Lang, Meeting, Status};
 use chrono::{Datelike, NaiveDate};
 use std::fmt;
+use std::sync::Arc;
 
 /// Reserved words that cannot be meeting ids because they name feeds of their own.
 pub const RESERVED_IDS: [&str; 3] = ["all", "deadlines", "groups"];
@@ -255,7 +256,12 @@ pub fn group<'a>(catalog: &'a Catalog, name_or_slug: &str) -> Result<&'a Group, 
 /// The meetings that declare the group with `slug`, in date order.
 pub fn meetings_of<'a>(catalog: &'a Catalog, slug: &str) -> Vec<&'a Meeting> {
     let of = |m: &&Meeting| m.declares(slug).is_some();
-    catalog.meetings.iter().filter(of).collect()
+    catalog
+        .meetings
+        .iter()
+        .map(Arc::as_ref)
+        .filter(of)
+        .collect()
 }
 
 /// A group's next meeting on `today`: the first of its meetings that is not over, else its
@@ -287,6 +293,7 @@ pub fn held_in(catalog: &Catalog, year: i32) -> Result<Vec<&Meeting>, NotFound> 
     let meetings: Vec<&Meeting> = catalog
         .meetings
         .iter()
+        .map(Arc::as_ref)
         .filter(|m| m.held_days().is_some_and(|(first, _)| first.year() == year))
         .collect();
     if meetings.is_empty() {
@@ -352,26 +359,10 @@ pub fn select<'a>(
                     group_names(catalog)
                 )));
             }
-            catalog.meetings.iter().collect()
+            catalog.meetings.iter().map(Arc::as_ref).collect()
         }
-        Feed::Year(year) => {
-            let meetings: Vec<&Meeting> = catalog
-                .meetings
-                .iter()
-                .filter(|m| {
-                    m.held_days()
-                        .is_some_and(|(first, _)| first.year() == *year)
-                })
-                .collect();
-            if meetings.is_empty() {
-                return Err(NotFound(format!(
-                    "no meeting is held in {year}; years: {}",
-                    years(catalog)
-                )));
-            }
-            meetings
-        }
-        Feed::All | Feed::Deadlines => catalog.meetings.iter().collect(),
+        Feed::Year(year) => held_in(catalog, *year)?,
+        Feed::All | Feed::Deadlines => catalog.meetings.iter().map(Arc::as_ref).collect(),
     };
     if let Feed::Event { meeting, key } = feed {
         let m = meetings[0];

@@ -21,6 +21,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 use toml::value::{Datetime, Offset};
@@ -66,8 +67,9 @@ pub fn load_dir(dir: &Path) -> Result<Catalog, Vec<Problem>> {
     assemble(results.into_iter())
 }
 
-/// One file as parsed: the meeting and where its id is (line, column), or its problems.
-type FileResult = Result<(Meeting, (usize, usize)), Vec<Problem>>;
+/// One file as parsed: the meeting (shared with the catalogs built of it) and where its id is
+/// (line, column), or its problems.
+type FileResult = Result<(Arc<Meeting>, (usize, usize)), Vec<Problem>>;
 
 /// The meeting files parsed so far, by name, each with a hash of the bytes it was parsed from:
 /// a reload that keeps this parses only the files whose bytes changed (every file is still
@@ -188,7 +190,8 @@ fn parse_all(files: Vec<(String, u128, String)>) -> Vec<(String, u128, FileResul
 }
 
 fn parse_one((file, hash, text): (String, u128, String)) -> (String, u128, FileResult) {
-    let result = parse_meeting(&file, &text).map(|(m, id_at)| (m, line_col(&text, id_at.start)));
+    let result =
+        parse_meeting(&file, &text).map(|(m, id_at)| (Arc::new(m), line_col(&text, id_at.start)));
     (file, hash, result)
 }
 
@@ -198,7 +201,7 @@ pub fn parse_sources<'a>(
     sources: impl IntoIterator<Item = (&'a str, &'a str)>,
 ) -> Result<Catalog, Vec<Problem>> {
     let results = sources.into_iter().map(|(file, text)| {
-        let r = parse_meeting(file, text).map(|(m, at)| (m, line_col(text, at.start)));
+        let r = parse_meeting(file, text).map(|(m, at)| (Arc::new(m), line_col(text, at.start)));
         (file.to_string(), r)
     });
     assemble(results)
@@ -233,7 +236,7 @@ fn assemble(results: impl Iterator<Item = (String, FileResult)>) -> Result<Catal
         }
     }
     if problems.is_empty() {
-        Ok(Catalog::new(meetings))
+        Ok(Catalog::of(meetings))
     } else {
         problems.sort();
         Err(problems)

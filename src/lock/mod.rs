@@ -451,6 +451,8 @@ pub struct Applied {
 pub fn apply(mut catalog: Catalog, lock: &Lock) -> Applied {
     let (effective, stale) = advance(Some(lock), &catalog, lock.last_change());
     for m in &mut catalog.meetings {
+        // a meeting shared with the parsed files is copied before it is changed
+        let m = std::sync::Arc::make_mut(m);
         for e in &mut m.events {
             if let Some(entry) = effective.entry(&m.id, &e.key) {
                 e.sequence = entry.sequence;

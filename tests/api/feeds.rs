@@ -321,7 +321,7 @@ async fn a_new_snapshot_serves_its_own_bytes() {
     let app = actix_web::test::init_service(itucal::web::app(state)).await;
     let before = get(&app, "/feeds/all.ics").await.header("etag").to_string();
     let mut catalog = itucal::load::load_dir(&seed_dir()).unwrap();
-    let event = &mut catalog.meetings[0].events[0];
+    let event = &mut std::sync::Arc::make_mut(&mut catalog.meetings[0]).events[0];
     let moved = format!("{} (moved)", event.title.get(itucal::model::Lang::En));
     event.title = itucal::model::Text::new(&moved);
     store.replace(itucal::store::Snapshot::new(catalog));

@@ -177,7 +177,7 @@ pub fn for_group(catalog: &crate::model::Catalog, slug: Option<&str>, lang: Lang
             catalog
                 .meetings
                 .iter()
-                .filter_map(|m| Some((m, m.plan.as_ref()?, m.declares(slug)?)))
+                .filter_map(|m| Some((&**m, m.plan.as_ref()?, m.declares(slug)?)))
                 .collect()
         })
         .unwrap_or_default();
