@@ -389,12 +389,14 @@ impl Store {
         let mut parsed = crate::lock(&self.parsed);
         match read_dir(dir, self.drafts, &mut parsed) {
             Ok((catalog, lock, left_out)) => {
-                // unchanged files keep their snapshot, and so its rendered feeds
-                if self.snapshot().source != content_hash(&catalog, lock.as_ref()) {
-                    self.replace(Snapshot {
-                        drafts_left_out: left_out,
-                        ..Snapshot::with_lock(catalog, lock)
-                    });
+                // unchanged files keep their snapshot, and so its rendered feeds (the content
+                // is hashed once, by the new snapshot)
+                let fresh = Snapshot {
+                    drafts_left_out: left_out,
+                    ..Snapshot::with_lock(catalog, lock)
+                };
+                if self.snapshot().source != fresh.source {
+                    self.replace(fresh);
                 }
                 self.lock_problems().clear();
                 self.reloads_ok.fetch_add(1, Ordering::Relaxed);

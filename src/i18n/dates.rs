@@ -44,6 +44,7 @@ static SHORT_NO_YEAR: PerLang<MDE> = formatters!(MDE::medium());
 
 /// "January 2018", "janvier 2018", "2018年1月", "يناير 2018", …
 static MONTH_YEAR: PerLang<YM> = formatters!(YM::long());
+static MONTH_SHORT: PerLang<M> = formatters!(M::medium());
 
 /// Every name CLDR gives each month in each language, lowercase, longest first: the forms used
 /// in a date (Russian "января") and alone ("январь"), wide and abbreviated ("janvier",
@@ -124,6 +125,11 @@ pub fn month_names(lang: Lang) -> &'static [(String, u32)] {
 /// is numeric).
 pub fn month_year(d: NaiveDate, lang: Lang) -> String {
     MONTH_YEAR[lang.index()].format(&gregorian(d)).to_string()
+}
+
+/// The month alone, abbreviated, for an axis: "Dec" / "12月" / "déc.".
+pub fn month_short(d: NaiveDate, lang: Lang) -> String {
+    MONTH_SHORT[lang.index()].format(&gregorian(d)).to_string()
 }
 
 fn gregorian(d: NaiveDate) -> Date<Gregorian> {
@@ -238,6 +244,13 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn months_for_an_axis_are_short_in_every_language() {
+        let d = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let got: Vec<String> = Lang::ALL.iter().map(|&l| month_short(d, l)).collect();
+        assert_eq!(got, ["ديسمبر", "12月", "Dec", "déc.", "дек.", "dic"]);
     }
 
     #[test]

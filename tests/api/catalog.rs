@@ -8,10 +8,14 @@ use itucal::web::app;
 use itucal::window::Today;
 use std::path::Path;
 
-/// A meeting of `groups` held on `first`..=`last`.
+/// A meeting of `groups` held on `first`..=`last` (at `place`, when it ends in "@ place").
 fn meeting(id: &str, groups: &str, first: &str, last: &str) -> String {
+    let (last, place) = match last.split_once(" @ ") {
+        Some((last, place)) => (last, format!("location = \"{place}\"\n")),
+        None => (last, String::new()),
+    };
     format!(
-        "id = \"{id}\"\nupdated = 2017-09-29T00:00:00Z\ngroups = [{groups}]\ntitle = \"Title {id}\"\n\
+        "id = \"{id}\"\nupdated = 2017-09-29T00:00:00Z\ngroups = [{groups}]\ntitle = \"Title {id}\"\n{place}\
          source = {{ reference = \"L\", date = 2017-09-29 }}\ncontact = {{ email = \"a@b.c\" }}\n\n\
          [[event]]\nkey = \"meeting\"\nkind = \"meeting\"\nfirst_day = {first}\nlast_day = {last}\ntitle = \"M\"\n"
     )
@@ -25,6 +29,19 @@ fn catalog() -> tempfile::TempDir {
         ("q1-2027", "\"Q1/20\"", "2027-02-01", "2027-02-05"),
         ("q5-17-2027", "\"Q5/17\"", "2027-02-04", "2027-02-12"),
         ("q1-2027-b", "\"Q1/20\"", "2027-06-07", "2027-06-09"),
+        // side by side at one venue: no clash
+        (
+            "q3-13-2027",
+            "\"Q3/13\"",
+            "2027-09-06",
+            "2027-09-10 @ ITU, Geneva",
+        ),
+        (
+            "q4-16-2027",
+            "\"Q4/16\"",
+            "2027-09-08",
+            "2027-09-14 @ ITU, Geneva",
+        ),
     ] {
         let file = dir.path().join(format!("{id}.toml"));
         std::fs::write(file, meeting(id, groups, first, last)).unwrap();
@@ -116,7 +133,7 @@ async fn a_year_page_lists_the_meetings_held_in_it() {
 }
 
 #[actix_web::test]
-async fn the_long_range_view_marks_meetings_that_overlap_another_groups() {
+async fn the_long_range_view_marks_meetings_that_overlap_another_groups_elsewhere() {
     let dir = catalog();
     let app = test::init_service(app(state(dir.path()).with_today(dec_1()))).await;
     let v = get(&app, "/overview").await;
@@ -128,8 +145,10 @@ async fn the_long_range_view_marks_meetings_that_overlap_another_groups() {
         "{b}"
     );
     assert!(!b.contains("/meetings/q9-2019\"") && !b.contains("/meetings/q1-2026\""));
-    // Q1/20 and Q5/17 overlap in February: both striped, both in the table, naming the other
+    // Q1/20 and Q5/17 overlap in February (no venue: anywhere): both striped, both in the
+    // table, naming the other; Q3/13 and Q4/16 meet side by side in Geneva
     assert_eq!(b.matches("fill=\"url(#stripes)\"").count(), 2, "{b}");
+    assert!(b.contains("/meetings/q3-13-2027\"") && !b.contains("Title q3-13-2027</a></th>"));
     let table = &b[b
         .find("<table class=\"clashes\"")
         .expect("the clashes table")..];

@@ -1,4 +1,4 @@
-// A screenshot of one page, for the README's pictures of data the browser tests do not serve
+// A screenshot of the first screen of one page, for the README's pictures of data the browser tests do not serve
 // (the long-range view on bench/gen.py's catalog):
 //   node tests/browser/shoot.mjs URL OUT.png [WIDTH]
 // With the same Chromium and flags as pages.test.mjs (after tests/browser/run.sh installed it).
@@ -16,5 +16,6 @@ const browser = await chromium.launch({
 });
 const page = await browser.newPage({ viewport: { width: Number(width), height: 900 } });
 await page.goto(url);
-await page.screenshot({ path: out, fullPage: true });
+// the first screen: the picture, not the whole table below it
+await page.screenshot({ path: out });
 await browser.close();

@@ -1,8 +1,8 @@
 //! `GET /overview`: the long-range view. One picture (inline SVG, no script) of the next
 //! [`MONTHS`] months with every study group's meetings on one time axis, a row per study group,
-//! so that secretariats and delegates see clashes; meetings that overlap another study group's
-//! are striped, and listed in a table below the picture (the same facts in text, for every
-//! reader).
+//! so that secretariats and delegates see clashes; meetings that overlap a meeting of another
+//! study group held elsewhere are striped, and listed in a table below the picture (the same
+//! facts in text, for every reader).
 
 use super::i18n;
 use super::layout::{Ctx, Page, page};
@@ -22,8 +22,8 @@ const DAY: f64 = 2.4;
 const LABEL: f64 = 72.0;
 /// Height of a row.
 const ROW: f64 = 26.0;
-/// Height of the month axis above the rows.
-const AXIS: f64 = 22.0;
+/// Height of the month axis above the rows (the month, and the year under it).
+const AXIS: f64 = 34.0;
 /// A meeting's bar.
 const FILL: &str = "#0b5cad";
 /// A meeting that overlaps another: stripes of this colour.
@@ -35,6 +35,18 @@ fn row_of(m: &Meeting) -> &str {
     let top = (0..m.groups.len()).find(|&g| m.within[g].is_none() && m.within.contains(&Some(g)));
     top.or((!m.groups.is_empty()).then_some(0))
         .map_or("", |g| m.groups[g].name())
+}
+
+/// Whether two meetings are held at the same venue (as their English location says; a meeting
+/// without one may be anywhere).
+fn same_place(a: &Meeting, b: &Meeting) -> bool {
+    match (&a.location, &b.location) {
+        (Some(x), Some(y)) => {
+            let place = |t: &'_ crate::model::Text| t.get(Lang::En).trim().to_lowercase();
+            place(x) == place(y)
+        }
+        _ => false,
+    }
 }
 
 /// Orders row names as people count them: `SG2` before `SG11`.
@@ -76,15 +88,17 @@ pub fn render(catalog: &Catalog, today: NaiveDate, base: &str, lang: Lang) -> St
         })
         .collect();
     shown.sort_by(|a, b| (a.first, &a.meeting.id).cmp(&(b.first, &b.meeting.id)));
-    // sorted by first day: a meeting can only overlap those that start before it ends. Two
-    // meetings of one study group at once are one secretariat's plan (co-located Working
-    // Parties); a clash is with another study group's.
+    // sorted by first day: a meeting can only overlap those that start before it ends. A clash
+    // is a meeting of another study group held at the same time somewhere else: a delegate of
+    // both cannot be at both. Study groups meet side by side at one venue all the time (ITU's
+    // rooms in Geneva), and one study group's meetings at once are its own plan.
     for i in 0..shown.len() {
         for j in i + 1..shown.len() {
             if shown[j].first > shown[i].last {
                 break;
             }
-            if row_of(shown[i].meeting) != row_of(shown[j].meeting) {
+            let (a, b) = (shown[i].meeting, shown[j].meeting);
+            if row_of(a) != row_of(b) && !same_place(a, b) {
                 shown[i].overlaps.push(j);
                 shown[j].overlaps.push(i);
             }
@@ -196,9 +210,12 @@ fn svg(
                     rect width="3" height="6" fill=(CLASH) {}
                 }
             }
-            @for m in &months {
+            @for (k, m) in months.iter().enumerate() {
                 line x1=(n(x(*m))) x2=(n(x(*m))) y1="0" y2=(n(height)) stroke="#d0d7de" {}
-                text x=(n(x(*m) + 3.0)) y="15" font-size="12" fill="#1a1a1a" { (dates::month_year(*m, lang)) }
+                text x=(n(x(*m) + 3.0)) y="14" font-size="12" fill="#1a1a1a" { (dates::month_short(*m, lang)) }
+                @if k == 0 || m.month() == 1 {
+                    text x=(n(x(*m) + 3.0)) y="28" font-size="12" fill="#1a1a1a" { (m.year()) }
+                }
             }
             @for (i, r) in rows.iter().enumerate() {
                 text x="4" y=(n(AXIS + ROW * i as f64 + 17.0)) font-size="13" fill="#1a1a1a" { (r) }
