@@ -328,11 +328,11 @@ fn bytes_are_identical_on_a_second_request_and_after_a_restart() {
         .map(|v| (v.uri, v.body))
         .collect();
     let uris: Vec<&String> = in_process.keys().collect();
-    let first = support::Server::start(&dir);
+    let first = support::Server::start_with(&dir, &["--today", variants::TODAY]);
     let a: Vec<String> = uris.iter().map(|u| first.get(u)).collect();
     let again: Vec<String> = uris.iter().map(|u| first.get(u)).collect();
     drop(first);
-    let second = support::Server::start(&dir);
+    let second = support::Server::start_with(&dir, &["--today", variants::TODAY]);
     let b: Vec<String> = uris.iter().map(|u| second.get(u)).collect();
     for (i, uri) in uris.iter().enumerate() {
         assert_eq!(a[i], again[i], "{uri}: second request differs");

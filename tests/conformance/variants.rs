@@ -11,6 +11,11 @@ use itucal::web::{AppState, app};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+/// The day the variants are served on (`--today`): before every fixture's meetings, so that the
+/// aggregate feeds' windows hold all of them and each feed is the whole selection the readers
+/// are compared with.
+pub const TODAY: &str = "2017-09-01";
+
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
@@ -94,7 +99,9 @@ pub fn all(dir: &Path) -> Vec<Variant> {
             vec![],
         ));
     }
-    let state = AppState::new(Arc::new(Store::new(snapshot)), "https://feeds.example.org");
+    let before_all = TODAY.parse().expect("a date");
+    let state = AppState::new(Arc::new(Store::new(snapshot)), "https://feeds.example.org")
+        .with_today(itucal::window::Today::Fixed(before_all));
     actix_web::rt::System::new().block_on(async {
         let app = test::init_service(app(state)).await;
         let mut out = Vec::new();
