@@ -254,6 +254,8 @@ pub struct Source {
     pub reference: Text,
     /// The letter's date.
     pub date: NaiveDate,
+    /// Where the letter itself is published, if the data says.
+    pub url: Option<String>,
 }
 
 /// Who to ask about a meeting.
@@ -625,6 +627,7 @@ mod tests {
             source: Source {
                 reference: Text::new("L"),
                 date: NaiveDate::MIN,
+                url: None,
             },
             contact: Contact {
                 email: "a@b.c".into(),

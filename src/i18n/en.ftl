@@ -307,6 +307,7 @@ plan-version = Version { $version }, { $status ->
     }
 plan-none = Time plan not yet published. { $reference } gives the meeting's days; its sessions will appear here and in the feeds once the secretariat publishes the plan.
 plan-none-link = The letter and later announcements are on the meeting's page.
+plan-none-letter = Read the letter.
 plan-col-slot = Slot
 plan-joint = joint
 

@@ -307,6 +307,7 @@ plan-version = Versión { $version }, { $status ->
     }
 plan-none = El plan de gestión del tiempo aún no se ha publicado. { $reference } indica las fechas de la reunión; sus sesiones aparecerán aquí y en los calendarios en cuanto la secretaría publique el plan.
 plan-none-link = La carta y los anuncios posteriores están en la página de la reunión.
+plan-none-letter = Leer la carta.
 plan-col-slot = Franja
 plan-joint = conjunta
 

@@ -451,6 +451,12 @@ impl Cx<'_> {
                 ),
             );
         }
+        let source_url = raw
+            .source
+            .get_ref()
+            .url
+            .as_ref()
+            .map(|u| self.url("source.url", u));
         let web = contact.web.as_ref().map(|w| self.url("contact.web", w));
 
         let mut events: Vec<Event> = Vec::with_capacity(raw_events.len());
@@ -498,6 +504,7 @@ impl Cx<'_> {
             source: Source {
                 reference: reference?,
                 date: source_date?,
+                url: source_url.flatten(),
             },
             contact: Contact {
                 email: contact.email.get_ref().clone(),

@@ -31,12 +31,13 @@ pub struct RawMeeting {
     pub contact: Spanned<RawContact>,
 }
 
-/// `source = { reference = …, date = … }`.
+/// `source = { reference = …, date = …, url = … }`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSource {
     pub reference: Spanned<RawText>,
     pub date: Spanned<Datetime>,
+    pub url: Option<Spanned<String>>,
 }
 
 /// `contact = { email = …, phone = …, fax = …, web = … }`.

@@ -36,6 +36,9 @@ pub struct SourceJson<'a> {
     pub reference: &'a str,
     /// The letter's date.
     pub date: NaiveDate,
+    /// Where the letter is published, if the data says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'a str>,
 }
 
 /// Who to ask.
@@ -273,6 +276,7 @@ pub fn meeting_json<'a>(base: &str, m: &'a Meeting, lang: Lang) -> MeetingJson<'
         source: SourceJson {
             reference: m.source.reference.get(lang),
             date: m.source.date,
+            url: m.source.url.as_deref(),
         },
         contact: ContactJson {
             email: &m.contact.email,

@@ -240,7 +240,11 @@ fn schemas(catalog: &Catalog, base: &str) -> Value {
                 "source": {
                     "type": "object",
                     "required": ["reference", "date"],
-                    "properties": { "reference": text, "date": { "type": "string", "format": "date" } },
+                    "properties": {
+                        "reference": text,
+                        "date": { "type": "string", "format": "date" },
+                        "url": { "type": "string", "format": "uri", "description": "Where the letter is published" },
+                    },
                 },
                 "contact": {
                     "type": "object",

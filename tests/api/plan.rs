@@ -163,7 +163,9 @@ async fn a_meeting_without_a_plan_says_it_is_not_yet_published_in_every_language
         en.contains("Time plan not yet published. TSB Collective Letter 3/20 gives"),
         "{en}"
     );
-    assert!(en.contains("data-link=\"plan-letter\""));
+    // the seed gives no address of the letter: its meeting page is where the letter is
+    assert!(en.contains("data-link=\"meeting-page\""));
+    assert!(!en.contains("data-link=\"letter\""));
     assert!(!en.contains("<table class=\"plan\""));
     for (lang, words) in [
         ("fr", "Le projet de calendrier n'est pas encore publié"),
@@ -177,6 +179,51 @@ async fn a_meeting_without_a_plan_says_it_is_not_yet_published_in_every_language
             .body;
         assert!(page.replace("&#39;", "'").contains(words), "{lang}");
     }
+}
+
+/// Issue 13: "time plan not yet published", with the letter's link when the data gives it
+/// (`source.url`); a source URL that is not one is refused at its place.
+#[actix_web::test]
+async fn the_letters_own_link_is_on_the_page_of_a_meeting_without_a_plan() {
+    let seed =
+        std::fs::read_to_string(crate::helpers::seed_dir().join("sg20-wp1-2018-01.toml")).unwrap();
+    let letter = "https://www.itu.int/md/T17-TSB-COL-0003";
+    let with_url = seed.replacen(
+        "source = { reference = ",
+        &format!("source = {{ url = \"{letter}\", reference = "),
+        1,
+    );
+    assert_ne!(with_url, seed);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("m.toml"), &with_url).unwrap();
+    let app = test::init_service(app(state(dir.path()))).await;
+    for lang in ["en", "ar"] {
+        let page = get(&app, &format!("/meetings/sg20-wp1-2018-01?lang={lang}"))
+            .await
+            .body;
+        let none = &page[page.find("<p class=\"plan-none\">").expect("not published")..];
+        let none = &none[..none.find("</p>").unwrap()];
+        assert!(
+            none.contains(&format!("<a href=\"{letter}\" data-link=\"letter\">")),
+            "{lang}: {none}"
+        );
+        assert!(
+            none.contains("data-link=\"meeting-page\""),
+            "{lang}: {none}"
+        );
+    }
+    let api: serde_json::Value =
+        serde_json::from_str(&get(&app, "/api/meetings/sg20-wp1-2018-01").await.body).unwrap();
+    assert_eq!(api["meeting"]["source"]["url"], letter);
+    // not an address: refused, naming the place
+    let bad = with_url.replace(letter, "itu.int/letter 3");
+    let problems = itucal::load::parse_sources([("m.toml", bad.as_str())]).unwrap_err();
+    assert!(
+        problems.iter().any(|p| p
+            .to_string()
+            .contains("source.url: 'itu.int/letter 3' is not an http(s) URL")),
+        "{problems:?}"
+    );
 }
 
 #[actix_web::test]

@@ -114,7 +114,12 @@ pub fn render(
             dt { (t.groups) }
             dd { (meeting.groups.iter().map(|g| g.name()).collect::<Vec<_>>().join(" · ")) }
             dt { (t.source) }
-            dd { (i18n::source_line(meeting.source.reference.get(lang), meeting.source.date, lang)) }
+            dd {
+                (i18n::source_line(meeting.source.reference.get(lang), meeting.source.date, lang))
+                @if let Some(u) = &meeting.source.url {
+                    " " a href=(u) data-link="letter" { (crate::i18n::tr(lang, "plan-none-letter")) }
+                }
+            }
             @if let Some(u) = &meeting.url {
                 dt { (t.meeting_page) }
                 dd { a href=(u) { (u) } }

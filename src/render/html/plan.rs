@@ -26,14 +26,18 @@ pub fn section(meeting: &Meeting, lang: Lang, only: Option<usize>) -> Markup {
     }
 }
 
-/// "Time plan not yet published", with where it will be announced.
+/// "Time plan not yet published", with the letter's link (when the data has it) and where
+/// later announcements are.
 fn not_published(meeting: &Meeting, lang: Lang) -> Markup {
     let reference = meeting.source.reference.get(lang);
     html! {
         p.plan-none {
             (tr_args(lang, "plan-none", &[("reference", arg(reference))]))
+            @if let Some(u) = &meeting.source.url {
+                " " a href=(u) data-link="letter" { (tr(lang, "plan-none-letter")) }
+            }
             @if let Some(u) = &meeting.url {
-                " " a href=(u) data-link="plan-letter" { (tr(lang, "plan-none-link")) }
+                " " a href=(u) data-link="meeting-page" { (tr(lang, "plan-none-link")) }
             }
         }
     }
