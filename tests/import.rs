@@ -219,6 +219,59 @@ fn a_docx_letter_gives_the_same_facts_as_its_text() {
     assert_eq!(d.agenda.len(), 14);
 }
 
+/// The facts an importer reads, as one comparable text.
+fn fact_values(f: &itucal::import::facts::Facts) -> String {
+    format!(
+        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+        f.meetings.iter().map(|m| &m.value).collect::<Vec<_>>(),
+        f.opening.iter().map(|m| m.value).collect::<Vec<_>>(),
+        f.registration.iter().map(|m| &m.value).collect::<Vec<_>>(),
+        f.deadlines.iter().map(|m| &m.value).collect::<Vec<_>>(),
+        [&f.phone, &f.fax, &f.email, &f.web].map(|c| c.as_ref().map(|c| c.value.clone())),
+        f.date.as_ref().map(|d| d.value),
+        f.agenda.iter().map(|a| &a.value).collect::<Vec<_>>(),
+    )
+}
+
+#[test]
+fn an_english_docx_letter_gives_the_facts_of_its_text_and_the_hand_checked_ones() {
+    // en-sg5-4-5.docx is built from en-sg5-4-5.txt by make-docx.py: there the Key deadlines are
+    // a table of rows (a date cell, a cell of bullets), where the extracted text runs them
+    // together on one line
+    use itucal::import::{facts, read};
+    let dir = root().join("tests/fixtures/letters");
+    let bytes = std::fs::read(dir.join("en-sg5-4-5.docx")).unwrap();
+    let from_docx = read::text_of("en-sg5-4-5.docx", &bytes).unwrap();
+    let from_txt = std::fs::read_to_string(dir.join("en-sg5-4-5.txt")).unwrap();
+    assert_eq!(read::detect(&from_docx), Some(itucal::i18n::Lang::En));
+    let (d, t) = (
+        facts::read(&from_docx, itucal::i18n::Lang::En),
+        facts::read(&from_txt, itucal::i18n::Lang::En),
+    );
+    assert_eq!(fact_values(&d), fact_values(&t));
+    // the five deadline rows of the hand-checked facts (en-sg5-4-5.facts.toml)
+    let deadlines: Vec<String> = d
+        .deadlines
+        .iter()
+        .map(|x| format!("{:?}", x.value))
+        .collect();
+    assert_eq!(deadlines.len(), 5, "{deadlines:?}");
+    for day in ["2018-03-21", "2018-04-09", "2018-04-21", "2018-05-08"] {
+        assert!(
+            deadlines.iter().any(|x| x.contains(day)),
+            "{day}: {deadlines:?}"
+        );
+    }
+    let out = itucal(&["import", dir.join("en-sg5-4-5.docx").to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let toml = String::from_utf8(out.stdout).unwrap();
+    assert!(toml.contains("key = \"deadline-fellowships\""), "{toml}");
+}
+
 #[test]
 fn the_command_reads_a_docx_letter() {
     let docx = root().join("tests/fixtures/letters/zh-3-20.docx");

@@ -26,7 +26,9 @@ pub fn text_of(name: &str, bytes: &[u8]) -> Result<String, String> {
 /// zip bomb must not fill the memory.
 const MAX_XML: u64 = 64 << 20;
 
-/// The text of a `.docx`: paragraphs as lines, tabs and breaks kept, table cells ended.
+/// The text of a `.docx`: paragraphs as lines, tabs and breaks kept, table cells ended; a
+/// paragraph of a list (Word keeps bullets as numbering, not as text) starts with "- ", as the
+/// extracted text of a letter has it, so that the items of a deadline's cell stay items.
 pub fn docx_text(bytes: &[u8]) -> Result<String, String> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| e.to_string())?;
     let mut xml = String::new();
@@ -47,6 +49,8 @@ pub fn docx_text(bytes: &[u8]) -> Result<String, String> {
                 "p" | "tc" => out.push('\n'),
                 _ => {}
             },
+            // `w:numPr` is in the paragraph's properties, before any of its text
+            Event::Start(e) if e.local_name().as_ref() == "numPr" => out.push_str("- "),
             Event::Empty(e) => match e.local_name().as_ref() {
                 "tab" => out.push('\t'),
                 "br" | "cr" | "p" => out.push('\n'),
