@@ -308,6 +308,7 @@ plan-version = Version { $version }, { $status ->
 plan-none = Time plan not yet published. { $reference } gives the meeting's days; its sessions will appear here and in the feeds once the secretariat publishes the plan.
 plan-none-link = The letter and later announcements are on the meeting's page.
 plan-none-letter = Read the letter.
+meeting-draft = Draft: this meeting has not been reviewed. It is shown only in a preview (itucal serve --drafts) and is in no published feed or page.
 plan-col-slot = Slot
 plan-joint = joint
 

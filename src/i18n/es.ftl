@@ -308,6 +308,7 @@ plan-version = Versión { $version }, { $status ->
 plan-none = El plan de gestión del tiempo aún no se ha publicado. { $reference } indica las fechas de la reunión; sus sesiones aparecerán aquí y en los calendarios en cuanto la secretaría publique el plan.
 plan-none-link = La carta y los anuncios posteriores están en la página de la reunión.
 plan-none-letter = Leer la carta.
+meeting-draft = Borrador: esta reunión aún no se ha revisado. Solo se muestra en una vista previa (itucal serve --drafts) y no figura en ningún calendario ni página publicados.
 plan-col-slot = Franja
 plan-joint = conjunta
 

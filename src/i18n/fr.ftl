@@ -308,6 +308,7 @@ plan-version = Version { $version }, { $status ->
 plan-none = Le projet de calendrier n'est pas encore publié. { $reference } donne les dates de la réunion; ses séances figureront ici et dans les calendriers dès que le secrétariat publiera le calendrier.
 plan-none-link = La lettre et les annonces ultérieures se trouvent sur la page de la réunion.
 plan-none-letter = Lire la lettre.
+meeting-draft = Projet: cette réunion n'a pas encore été vérifiée. Elle n'apparaît que dans un aperçu (itucal serve --drafts) et ne figure dans aucun calendrier ni aucune page publiés.
 plan-col-slot = Créneau
 plan-joint = commune
 

@@ -292,6 +292,7 @@ plan-version = 第{ $version }版，{ $status ->
 plan-none = 时间表尚未公布。{ $reference }给出了会议日期；秘书处公布时间表后，各次会议将显示在此处和日历中。
 plan-none-link = 集体函及后续通知见会议网页。
 plan-none-letter = 阅读集体函。
+meeting-draft = 草稿：此会议尚未经过审核。它仅在预览中显示（itucal serve --drafts），不在任何已发布的日历或网页中。
 plan-col-slot = 时段
 plan-joint = 联席
 

@@ -73,6 +73,20 @@ fn a_draft_meeting_is_served_only_with_the_drafts_flag() {
             .contains("UID:registration.sg20-preview@")
     );
     assert!(preview.get("/feeds/all.ics").contains("sg20-preview"));
+    // the preview says it is one, in the page's language; the reviewed meeting does not
+    assert!(preview.get("/meetings/sg20-preview").contains(
+        "<p class=\"draft-note\" role=\"note\">Draft: this meeting has not been reviewed."
+    ));
+    assert!(
+        preview
+            .get("/meetings/sg20-preview?lang=zh")
+            .contains("草稿：此会议尚未经过审核。")
+    );
+    assert!(
+        !preview
+            .get("/meetings/sg20-wp1-2018-01")
+            .contains("draft-note")
+    );
 }
 
 #[test]

@@ -102,6 +102,10 @@ pub fn render(
         .collect();
     let main = html! {
         h1 { (super::shown(&meeting.title, lang)) }
+        // a draft is served only to an editor's preview: it says so before anything else
+        @if meeting.draft {
+            p.draft-note role="note" { (crate::i18n::tr(lang, "meeting-draft")) }
+        }
         dl.facts {
             @if let Some((a, b)) = meeting.held_days() {
                 dt { (t.dates) }
