@@ -85,6 +85,20 @@ pub fn urls(catalog: &Catalog) -> Vec<(String, String)> {
     }
     // pages and their snippets: (page path, snippet paths)
     let mut pages: Vec<(String, Vec<String>)> = vec![(Route::Index.path(&[]), Vec::new())];
+    // the catalog's pages: every group's, every year's, the long-range view (a group's
+    // next-meeting link is a redirect, which a static host configures, not a file)
+    pages.extend(
+        catalog
+            .groups
+            .iter()
+            .map(|g| (Route::Group.path(&[g.slug()]), Vec::new())),
+    );
+    pages.extend(
+        select::held_years(catalog)
+            .into_iter()
+            .map(|y| (Route::Year.path(&[&y.to_string()]), Vec::new())),
+    );
+    pages.push((Route::Overview.path(&[]), Vec::new()));
     let meetings = catalog.meetings.iter().map(|m| {
         let show = [Show::Page, Show::EmailHtml, Show::EmailText];
         show.map(|s| links::meeting_route(&m.id, s))

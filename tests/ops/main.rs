@@ -449,7 +449,13 @@ fn export_writes_exactly_what_serve_returns() {
         .arg(&out)
         .arg("--data")
         .arg(file.parent().unwrap())
-        .args(["--public-url", "https://feeds.example.org"])
+        // both on one day: the windows and the catalog's pages depend on it
+        .args([
+            "--public-url",
+            "https://feeds.example.org",
+            "--today",
+            "2026-12-01",
+        ])
         .status()
         .unwrap();
     assert!(status.success());
@@ -458,9 +464,24 @@ fn export_writes_exactly_what_serve_returns() {
     let files = manifest["files"].as_array().unwrap();
     // all, deadlines, 1 meeting, 6 groups, 12 events; in 2 languages
     assert!(files.len() >= 2 * (2 + 1 + 6 + 12), "{}", files.len());
+    // the catalog's pages and the archives are in it too
+    for url in [
+        "/groups/q2-20",
+        "/archive/2018?lang=ar",
+        "/overview",
+        "/feeds/archive/2018.ics",
+        "/feeds/archive/groups/sg20.zh.ics",
+    ] {
+        assert!(files.iter().any(|f| f["url"] == url), "{url} not exported");
+    }
     let server = Server::start_with(
         file.parent().unwrap(),
-        &["--public-url", "https://feeds.example.org"],
+        &[
+            "--public-url",
+            "https://feeds.example.org",
+            "--today",
+            "2026-12-01",
+        ],
     );
     for f in files {
         let path = f["path"].as_str().unwrap();
