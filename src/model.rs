@@ -321,8 +321,6 @@ pub struct Meeting {
     /// Not reviewed yet (`draft = true`, as `itucal import` writes it): served only when asked
     /// for ([`Drafts::Shown`]).
     pub draft: bool,
-    /// The file it was read from (for messages).
-    pub file: String,
     /// The zone its local times are in.
     pub tz: Tz,
     /// When the file last changed.
@@ -615,7 +613,6 @@ mod tests {
         Meeting {
             id: id.into(),
             draft,
-            file: format!("{id}.toml"),
             tz: chrono_tz::Europe::Zurich,
             updated: DateTime::<Utc>::UNIX_EPOCH,
             groups: vec![Group::parse(group).unwrap()],

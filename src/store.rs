@@ -540,6 +540,23 @@ mod tests {
         assert!(store.snapshot().catalog().meeting("b").is_some());
     }
 
+    /// Replicas that mount the same files at different paths serve the same version.
+    #[test]
+    fn the_version_depends_on_the_files_contents_not_on_where_they_are() {
+        let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let versions: Vec<String> = (0..2)
+            .map(|_| {
+                let dir = tempfile::tempdir().unwrap();
+                for f in ["sg20-wp1-2018-01.toml", "itucal.lock"] {
+                    std::fs::copy(seed.join(f), dir.path().join(f)).unwrap();
+                }
+                Snapshot::load(dir.path()).unwrap().version().to_string()
+            })
+            .collect();
+        assert_eq!(versions[0], versions[1]);
+        assert_eq!(versions[0], Snapshot::load(&seed).unwrap().version());
+    }
+
     #[test]
     fn a_feed_is_rendered_once_and_then_shared() {
         let snap = seed();

@@ -492,7 +492,6 @@ impl Cx<'_> {
         let mut meeting = Meeting {
             id,
             draft: raw.draft.unwrap_or(false),
-            file: self.file.into(),
             tz,
             updated: updated?,
             groups,
