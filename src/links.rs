@@ -277,6 +277,11 @@ pub fn subscribe_route(feed: &Feed, show: Show) -> Option<String> {
     })
 }
 
+/// The path of a group's page.
+pub fn group_path(slug: &str) -> String {
+    Route::Group.path(&[slug])
+}
+
 /// The path of a meeting's page.
 pub fn meeting_path(id: &str) -> String {
     meeting_route(id, Show::Page)

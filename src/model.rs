@@ -445,6 +445,12 @@ impl Meeting {
         span(&held).or_else(|| span(&|_| true))
     }
 
+    /// Whether group `g` is a study group in this meeting's structure: others are within it and
+    /// it is within none.
+    pub fn is_study_group(&self, g: usize) -> bool {
+        self.within[g].is_none() && self.within.contains(&Some(g))
+    }
+
     /// Whether the meeting declares a group with this slug.
     pub fn declares(&self, slug: &str) -> Option<usize> {
         self.groups.iter().position(|g| g.slug() == slug)

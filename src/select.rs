@@ -327,20 +327,22 @@ pub fn held_years(catalog: &Catalog) -> Vec<i32> {
 /// Whether the group with `slug` is a study group in the data's structure: some meeting has
 /// groups within it and it is within none.
 pub fn is_study_group(catalog: &Catalog, slug: &str) -> bool {
-    catalog.meetings.iter().any(|m| {
-        m.declares(slug)
-            .is_some_and(|g| m.within[g].is_none() && m.within.contains(&Some(g)))
-    })
+    catalog
+        .meetings
+        .iter()
+        .any(|m| m.declares(slug).is_some_and(|g| m.is_study_group(g)))
+}
+
+/// The study groups of the catalog, by slug.
+pub fn study_groups(catalog: &Catalog) -> Vec<&Group> {
+    let study = |g: &&Group| is_study_group(catalog, g.slug());
+    catalog.groups.iter().filter(study).collect()
 }
 
 /// Whether an aggregate feed (everything, a year, a study group) leaves `event` out by default:
 /// it is a session of the time plan, and not one of a study group's own plenary sessions.
 fn left_out_of_aggregates(m: &Meeting, e: &Event) -> bool {
-    e.planned
-        && !e
-            .groups
-            .iter()
-            .any(|&g| m.within[g].is_none() && m.within.contains(&Some(g)))
+    e.planned && !e.groups.iter().any(|&g| m.is_study_group(g))
 }
 
 /// The events of `feed` that pass `filter`, as (meeting, event) pairs in feed order: meetings by
@@ -353,12 +355,7 @@ pub fn select<'a>(
     let meetings: Vec<&Meeting> = match feed {
         Feed::Meeting(id) | Feed::Event { meeting: id, .. } => vec![meeting(catalog, id)?],
         Feed::Group(slug) | Feed::GroupArchive(slug) => {
-            if catalog.groups.iter().all(|g| g.slug() != slug) {
-                return Err(NotFound(format!(
-                    "no group '{slug}'; groups: {}",
-                    group_names(catalog)
-                )));
-            }
+            group(catalog, slug)?;
             catalog.meetings.iter().map(Arc::as_ref).collect()
         }
         Feed::Year(year) => held_in(catalog, *year)?,

@@ -6,7 +6,7 @@
 use super::i18n;
 use super::layout::{Ctx, Page, page};
 use crate::i18n::{arg, num, tr, tr_args};
-use crate::links::{lang_query, meeting_path, with_query};
+use crate::links::{group_path, lang_query, meeting_path, with_query};
 use crate::model::{Catalog, Group, Lang, Meeting};
 use crate::select::{self, Feed, Filter};
 use crate::urls::Route;
@@ -56,11 +56,6 @@ fn calendar_link(ctx: &Ctx<'_>, feed: &Feed, label: &str) -> Markup {
             a href=(crate::links::webcal(&url)) { "webcal" }
         }
     }
-}
-
-/// The path of a group's page, and of its stable next-meeting link.
-pub fn group_path(slug: &str) -> String {
-    Route::Group.path(&[slug])
 }
 
 /// A group's page on `today`: its next (or latest) meeting with the stable link to it, its
@@ -172,11 +167,7 @@ pub fn year(year: i32, meetings: &[&Meeting], base: &str, lang: Lang) -> String 
 pub fn archive_nav(ctx: &Ctx<'_>, catalog: &Catalog) -> Markup {
     let lang = ctx.lang;
     let q = lang_query(lang);
-    let study: Vec<&Group> = catalog
-        .groups
-        .iter()
-        .filter(|g| select::is_study_group(catalog, g.slug()))
-        .collect();
+    let study = select::study_groups(catalog);
     let years = select::held_years(catalog);
     html! {
         section aria-labelledby="archive-h" {

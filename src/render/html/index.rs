@@ -7,7 +7,7 @@ use super::i18n;
 use super::layout::{Ctx, Page, page};
 use crate::i18n::{arg, tr, tr_args};
 use crate::links::{lang_query, subscribe_path};
-use crate::model::{Catalog, Group, Lang};
+use crate::model::{Catalog, Lang};
 use crate::render::ics::feed_title;
 use crate::select::{Feed, Filter};
 use chrono::NaiveDate;
@@ -40,11 +40,7 @@ pub fn render(catalog: &Catalog, today: NaiveDate, base: &str, lang: Lang) -> St
     // (soonest first) and past (most recent first). Older ones are in the archive pages.
     let (mut meetings, window) = crate::window::meetings(catalog, today);
     meetings.sort_by(|a, b| (b.held_days(), &b.id).cmp(&(a.held_days(), &a.id)));
-    let study: Vec<&Group> = catalog
-        .groups
-        .iter()
-        .filter(|g| crate::select::is_study_group(catalog, g.slug()))
-        .collect();
+    let study = crate::select::study_groups(catalog);
     let main = html! {
         h1 { (t.site) }
         p.lead { (t.intro) }

@@ -32,7 +32,7 @@ const CLASH: &str = "#b3261e";
 /// The row a meeting is drawn in: its study group (a group it declares that is within none
 /// while others are within it), else its first group.
 fn row_of(m: &Meeting) -> &str {
-    let top = (0..m.groups.len()).find(|&g| m.within[g].is_none() && m.within.contains(&Some(g)));
+    let top = (0..m.groups.len()).find(|&g| m.is_study_group(g));
     top.or((!m.groups.is_empty()).then_some(0))
         .map_or("", |g| m.groups[g].name())
 }
