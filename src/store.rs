@@ -70,27 +70,33 @@ pub struct Snapshot {
     version: String,
     /// Read by every feed request, written once per feed rendered: a read-write lock, so that
     /// workers serving cached feeds never wait for each other.
-    feeds: RwLock<FeedCache>,
+    feeds: RwLock<Cache<FeedKey>>,
+    /// The catalog's pages (home, groups, years, the long-range view), whose work grows with
+    /// the catalog: rendered once per snapshot, date and language, like the feeds.
+    pages: RwLock<Cache<PageKey>>,
 }
 
 /// A feed, its filter, and the date when the feed is windowed.
-type CacheKey = (Feed, Filter, Option<NaiveDate>);
+type FeedKey = (Feed, Filter, Option<NaiveDate>);
 
-/// Rendered feeds by (feed, filter, date), bounded by their total size. Eviction is first in, first
-/// out: popular variants are re-rendered at most once per cycle, and the bound keeps a crawler
+/// A page, as its renderer names it (route, path segment, language), and the date.
+pub type PageKey = (String, NaiveDate);
+
+/// Rendered bodies by key, bounded by their total size. Eviction is first in, first out:
+/// popular variants are re-rendered at most once per cycle, and the bound keeps a crawler
 /// walking every filter combination from growing memory without limit.
 #[derive(Debug)]
-struct FeedCache {
-    map: HashMap<CacheKey, Arc<Rendered>>,
-    order: VecDeque<CacheKey>,
+struct Cache<K> {
+    map: HashMap<K, Arc<Rendered>>,
+    order: VecDeque<K>,
     bytes: usize,
     /// Most bytes kept: [`CACHE_BYTES`].
     limit: usize,
 }
 
-impl Default for FeedCache {
-    fn default() -> FeedCache {
-        FeedCache {
+impl<K> Default for Cache<K> {
+    fn default() -> Cache<K> {
+        Cache {
             map: HashMap::new(),
             order: VecDeque::new(),
             bytes: 0,
@@ -99,7 +105,7 @@ impl Default for FeedCache {
     }
 }
 
-/// Most bytes of rendered feeds kept per snapshot.
+/// Most bytes of rendered feeds (and, apart, of pages) kept per snapshot.
 pub const CACHE_BYTES: usize = 256 << 20;
 
 impl Snapshot {
@@ -142,6 +148,7 @@ impl Snapshot {
             last_modified,
             version,
             feeds: RwLock::default(),
+            pages: RwLock::default(),
         }
     }
 
@@ -259,16 +266,27 @@ impl Snapshot {
         }
     }
 
+    /// The page `key` names, rendered by `render` once per snapshot and key, then shared.
+    /// `render` is called without the cache's lock held.
+    pub fn page(&self, key: PageKey, render: impl FnOnce() -> String) -> Arc<Rendered> {
+        if let Some(hit) = read(&self.pages).map.get(&key) {
+            return Arc::clone(hit);
+        }
+        let rendered = Arc::new(Rendered::new(render(), self.last_modified));
+        write(&self.pages).insert(key, Arc::clone(&rendered));
+        rendered
+    }
+
     #[cfg(test)]
-    fn cache(&self) -> std::sync::RwLockWriteGuard<'_, FeedCache> {
+    fn cache(&self) -> std::sync::RwLockWriteGuard<'_, Cache<FeedKey>> {
         write(&self.feeds)
     }
 }
 
-impl FeedCache {
-    /// Caches `value` unless it is too big or there already, evicting the oldest feeds to
+impl<K: std::hash::Hash + Eq + Clone> Cache<K> {
+    /// Caches `value` unless it is too big or there already, evicting the oldest bodies to
     /// make room.
-    fn insert(&mut self, key: CacheKey, value: Arc<Rendered>) {
+    fn insert(&mut self, key: K, value: Arc<Rendered>) {
         let size = value.body.len();
         if size > self.limit || self.map.contains_key(&key) {
             return;
@@ -566,6 +584,26 @@ mod tests {
         assert_eq!(first.hash, xxhash_rust::xxh3::xxh3_128(&first.body));
         let en = snap.feed(&Feed::All, &Filter::default(), today()).unwrap();
         assert_ne!(first.hash, en.hash);
+    }
+
+    #[test]
+    fn a_page_is_rendered_once_per_key_and_then_shared() {
+        let snap = seed();
+        let renders = std::cell::Cell::new(0);
+        let render = || {
+            renders.set(renders.get() + 1);
+            format!("page {}", renders.get())
+        };
+        let key = |path: &str| (path.to_string(), today());
+        let first = snap.page(key("/?lang=en"), render);
+        let again = snap.page(key("/?lang=en"), render);
+        assert!(Arc::ptr_eq(&first, &again));
+        let other = snap.page(key("/?lang=fr"), render);
+        assert_eq!(
+            (&*first.body, &*other.body),
+            (&b"page 1"[..], &b"page 2"[..])
+        );
+        assert_eq!(renders.get(), 2);
     }
 
     #[test]

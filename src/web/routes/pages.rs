@@ -13,7 +13,7 @@ use crate::web::http::{self, LANG_PARAM, Serving, VIEW_PARAMS};
 use crate::web::{AppState, segment};
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 /// The feed a subscribe path names: `all`, `deadlines` or a meeting id.
 fn named_feed(name: &str, catalog: &Catalog) -> Result<Feed, WebError> {
@@ -100,8 +100,10 @@ fn render(
             } else {
                 accepted(req)
             };
-            let body = html::index::render(catalog, today, base, lang);
-            let mut res = http::respond(req, &snap, body, serving);
+            // the catalog's pages are rendered once per data version, date and language
+            let key = (format!("/?lang={}", lang.code()), today);
+            let page = snap.page(key, || html::index::render(catalog, today, base, lang));
+            let mut res = http::rendered_response(req, &page, serving);
             res.headers_mut().insert(
                 header::VARY,
                 header::HeaderValue::from_static("Accept-Language"),
@@ -113,10 +115,11 @@ fn render(
             let lang = http::parse_query(req, catalog, &LANG_PARAM, false)?
                 .filter
                 .lang;
-            let body = match route {
+            let page = match route {
                 Route::Group => {
                     let g = select::group(catalog, &segment(req, "slug"))?;
-                    html::catalog::group(catalog, g, today, base, lang)
+                    let key = (format!("/groups/{}?lang={}", g.slug(), lang.code()), today);
+                    snap.page(key, || html::catalog::group(catalog, g, today, base, lang))
                 }
                 Route::Year => {
                     let year = segment(req, "year");
@@ -127,11 +130,19 @@ fn render(
                         ))
                     })?;
                     let meetings = select::held_in(catalog, year)?;
-                    html::catalog::year(year, &meetings, base, lang)
+                    // the same on every day
+                    let key = (
+                        format!("/archive/{year}?lang={}", lang.code()),
+                        NaiveDate::MIN,
+                    );
+                    snap.page(key, || html::catalog::year(year, &meetings, base, lang))
                 }
-                _ => html::overview::render(catalog, today, base, lang),
+                _ => {
+                    let key = (format!("/overview?lang={}", lang.code()), today);
+                    snap.page(key, || html::overview::render(catalog, today, base, lang))
+                }
             };
-            let mut res = http::respond(req, &snap, body, serving);
+            let mut res = http::rendered_response(req, &page, serving);
             if route != Route::Year {
                 http::until_tomorrow(&mut res, state.today);
             }
