@@ -16,6 +16,7 @@ use crate::select::{Feed, Filter};
 use crate::urls::Route;
 pub use crate::urls::{Show, encode};
 use chrono::{Days, NaiveDate};
+use std::borrow::Cow;
 
 /// Google Calendar's "add calendar from URL" settings page: the fallback when a `cid` link is
 /// refused.
@@ -171,7 +172,7 @@ pub fn shorten(text: &str, max: usize) -> String {
 }
 
 /// The location an event link names: the event's, else the meeting's.
-fn location<'a>(meeting: &'a Meeting, event: &'a Event, lang: Lang) -> Option<&'a str> {
+fn location<'a>(meeting: &'a Meeting, event: &'a Event, lang: Lang) -> Option<Cow<'a, str>> {
     event
         .location
         .as_ref()
@@ -199,13 +200,13 @@ pub fn google_event(base: &str, meeting: &Meeting, event: &Event, lang: Lang) ->
     };
     let mut url = format!(
         "https://calendar.google.com/calendar/render?action=TEMPLATE&text={}&dates={}&ctz={}&details={}",
-        encode(event.title.get(lang)),
+        encode(&event.title.get(lang)),
         encode(&dates),
         encode(meeting.tz.name()),
         encode(&event_details(base, meeting, event, lang)),
     );
     if let Some(loc) = location(meeting, event, lang) {
-        url.push_str(&format!("&location={}", encode(loc)));
+        url.push_str(&format!("&location={}", encode(&loc)));
     }
     url
 }
@@ -239,11 +240,11 @@ pub fn outlook_event(
         service.host(),
         encode(&start),
         encode(&end),
-        encode(event.title.get(lang)),
+        encode(&event.title.get(lang)),
         encode(&event_details(base, meeting, event, lang)),
     );
     if let Some(loc) = location(meeting, event, lang) {
-        url.push_str(&format!("&location={}", encode(loc)));
+        url.push_str(&format!("&location={}", encode(&loc)));
     }
     url.push_str(if all_day {
         "&allday=true"

@@ -7,45 +7,100 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
 pub use crate::i18n::Lang;
 
-/// A text of the data, in English and any of the other languages.
+/// A text in English and any of the other languages: as the data writes it, or an interface
+/// message with its values, formatted in each language when it is read.
+///
+/// Messages are how a time plan's sessions are titled: at the scale of all of ITU-T they are
+/// some 150,000 events, and their texts written out in six languages were half the memory the
+/// service held. A text is cheap to clone (its parts are shared).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Text {
+pub struct Text(Repr);
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Repr {
     /// One entry per language of [`Lang::ALL`]; English is always there.
-    forms: [Option<String>; Lang::ALL.len()],
+    Forms(Arc<[Option<Box<str>>; Lang::ALL.len()]>),
+    /// The message `id` of `crate::i18n` with these values (every language has every message).
+    Message {
+        id: &'static str,
+        args: Arc<[(&'static str, Arg)]>,
+    },
+}
+
+/// A value given to a message [`Text`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Arg {
+    /// The same in every language (a code, a number, a room).
+    Plain(Arc<str>),
+    /// A text of its own, taken in the language the message is read in (a venue, shared by
+    /// the messages of a meeting).
+    Text(Arc<Text>),
 }
 
 impl Text {
     /// A text in English only. It is normalized: `\r\n` and lone `\r` become `\n`, other
     /// control characters except tab are removed.
     pub fn new(en: &str) -> Text {
-        let mut forms: [Option<String>; Lang::ALL.len()] = Default::default();
-        forms[Lang::En.index()] = Some(normalize(en));
-        Text { forms }
+        let mut forms: [Option<Box<str>>; Lang::ALL.len()] = Default::default();
+        forms[Lang::En.index()] = Some(normalize(en).into_boxed_str());
+        Text(Repr::Forms(Arc::new(forms)))
+    }
+
+    /// The message `id` with `args`, in every language (each formatted when it is read, then
+    /// normalized as in [`Text::new`]). The same `args` may serve several messages.
+    pub fn message(id: &'static str, args: Arc<[(&'static str, Arg)]>) -> Text {
+        Text(Repr::Message { id, args })
     }
 
     /// The same text with its form in `lang` (normalized as in [`Text::new`]).
-    pub fn with(mut self, lang: Lang, text: &str) -> Text {
-        self.forms[lang.index()] = Some(normalize(text));
-        self
+    pub fn with(self, lang: Lang, text: &str) -> Text {
+        let mut forms = match self.0 {
+            Repr::Forms(forms) => forms,
+            message @ Repr::Message { .. } => {
+                let t = Text(message);
+                Arc::new(Lang::ALL.map(|l| Some(t.get(l).into_owned().into_boxed_str())))
+            }
+        };
+        Arc::make_mut(&mut forms)[lang.index()] = Some(normalize(text).into_boxed_str());
+        Text(Repr::Forms(forms))
     }
 
     /// The text in `lang`, falling back to English.
-    pub fn get(&self, lang: Lang) -> &str {
-        let form = |l: Lang| self.forms[l.index()].as_deref();
-        form(lang).or_else(|| form(Lang::En)).unwrap_or_default()
+    pub fn get(&self, lang: Lang) -> Cow<'_, str> {
+        match &self.0 {
+            Repr::Forms(forms) => {
+                let form = |l: Lang| forms[l.index()].as_deref();
+                Cow::Borrowed(form(lang).or_else(|| form(Lang::En)).unwrap_or_default())
+            }
+            Repr::Message { id, args } => {
+                let texts: Vec<Cow<'_, str>> = args
+                    .iter()
+                    .map(|(_, a)| match a {
+                        Arg::Plain(s) => Cow::Borrowed(&**s),
+                        Arg::Text(t) => t.get(lang),
+                    })
+                    .collect();
+                let values: Vec<_> = args
+                    .iter()
+                    .zip(&texts)
+                    .map(|((name, _), text)| (*name, crate::i18n::arg(text)))
+                    .collect();
+                Cow::Owned(normalize(&crate::i18n::tr_args(lang, id, &values)))
+            }
+        }
     }
 
     /// The language the text in `lang` is really written in (English when it fell back).
     pub fn lang_of(&self, lang: Lang) -> Lang {
-        if self.forms[lang.index()].is_some() {
-            lang
-        } else {
-            Lang::En
+        match &self.0 {
+            Repr::Forms(forms) if forms[lang.index()].is_none() => Lang::En,
+            _ => lang,
         }
     }
 }

@@ -11,15 +11,15 @@
 
 use super::raw::{RawCell, RawPlan, RawSession};
 use super::{Cx, did_you_mean, line_col};
-use crate::i18n::{arg, tr_args};
 use crate::model::{
-    Event, Group, Kind, Lang, Plan, PlanStatus, Session, Status, Text, When, is_valid_id,
+    Arg, Event, Group, Kind, Plan, PlanStatus, Session, Status, Text, When, is_valid_id,
 };
 use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use chrono_tz::Tz;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 use toml::Spanned;
 use toml::de::{DeValue, ValueDeserializer};
 
@@ -208,8 +208,13 @@ impl Cx<'_> {
                 &b.session.key,
             ))
         });
+        let shared: Arc<str> = Arc::from(version.as_str());
+        let venue = cx.venue.map(|v| Arc::new(v.clone()));
+        // exactly: a plan's sessions are most of the catalog's events, and a doubled vector's
+        // spare half was a third of the memory they took
+        events.reserve_exact(cells.len());
         for c in &cells {
-            events.push(session_event(c, cx, plan_status, &version));
+            events.push(session_event(c, cx, plan_status, &shared, venue.as_ref()));
         }
         Some(Plan {
             status: plan_status,
@@ -507,21 +512,29 @@ impl Cx<'_> {
 
 /// The event of a session: kind `session`, its groups, its times in the meeting's zone, the room
 /// as its location; title and description from the messages of every language.
-fn session_event(c: &Cell, cx: &Settings<'_>, status: PlanStatus, version: &str) -> Event {
+fn session_event(
+    c: &Cell,
+    cx: &Settings<'_>,
+    status: PlanStatus,
+    version: &Arc<str>,
+    venue: Option<&Arc<Text>>,
+) -> Event {
     let s = &c.session;
-    let names = group_names(&s.groups, cx.groups);
-    let number = s.number.to_string();
-    let in_all = |id: &str, args: &dyn Fn(Lang) -> Vec<(&'static str, String)>| {
-        let text = |lang: Lang| {
-            let a = args(lang);
-            let fluent: Vec<_> = a.iter().map(|(k, v)| (*k, arg(v))).collect();
-            tr_args(lang, id, &fluent)
-        };
-        Lang::ALL
-            .iter()
-            .filter(|&&l| l != Lang::En)
-            .fold(Text::new(&text(Lang::En)), |t, &l| t.with(l, &text(l)))
-    };
+    let plain = |s: &str| Arg::Plain(Arc::from(s));
+    let room = plain(&s.room);
+    // one set of values for the three messages (each takes the ones it names), formatted when
+    // a feed or page is written
+    let mut args = vec![
+        ("groups", plain(&group_names(&s.groups, cx.groups))),
+        ("number", plain(&s.number.to_string())),
+        ("room", room.clone()),
+        ("status", Arg::Plain(Arc::from(status.name()))),
+        ("version", Arg::Plain(Arc::clone(version))),
+    ];
+    if let Some(venue) = venue {
+        args.push(("venue", Arg::Text(Arc::clone(venue))));
+    }
+    let args: Arc<[(&'static str, Arg)]> = args.into();
     // a joint session's groups take more of the columns a month view shows: its number comes
     // right after them
     let title_id = if s.groups.len() > 1 {
@@ -529,28 +542,10 @@ fn session_event(c: &Cell, cx: &Settings<'_>, status: PlanStatus, version: &str)
     } else {
         "session-title"
     };
-    let title = in_all(title_id, &|_| {
-        vec![
-            ("groups", names.clone()),
-            ("number", number.clone()),
-            ("room", s.room.clone()),
-        ]
-    });
-    let description = in_all("session-description", &|_| {
-        vec![
-            ("groups", names.clone()),
-            ("number", number.clone()),
-            ("status", status.name().to_string()),
-            ("version", version.to_string()),
-        ]
-    });
-    let location = match cx.venue {
-        Some(venue) => in_all("session-location", &|lang| {
-            vec![
-                ("room", s.room.clone()),
-                ("venue", venue.get(lang).to_string()),
-            ]
-        }),
+    let title = Text::message(title_id, Arc::clone(&args));
+    let description = Text::message("session-description", Arc::clone(&args));
+    let location = match venue {
+        Some(_) => Text::message("session-location", args),
         None => Text::new(&s.room),
     };
     Event {

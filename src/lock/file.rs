@@ -363,7 +363,7 @@ fn text_table(t: &Text) -> String {
     let forms: Vec<String> = Lang::ALL
         .into_iter()
         .filter(|&l| t.lang_of(l) == l)
-        .map(|l| format!("{} = {}", l.code(), quoted(t.get(l))))
+        .map(|l| format!("{} = {}", l.code(), quoted(&t.get(l))))
         .collect();
     format!("{{ {} }}", forms.join(", "))
 }

@@ -99,10 +99,12 @@ fn a_move_a_removal_and_an_addition_each_raise_their_own_sequence() {
     assert_eq!(outcomes.len(), 4);
     let v = lock.latest().unwrap();
     assert_eq!(v.number, 2);
+    let texts: Vec<_> = v.changes.iter().map(|c| c.text.get(Lang::En)).collect();
     let said: Vec<(&str, &str)> = v
         .changes
         .iter()
-        .map(|c| (c.key.as_str(), c.text.get(Lang::En)))
+        .zip(&texts)
+        .map(|(c, t)| (c.key.as_str(), &**t))
         .collect();
     assert_eq!(
         said,

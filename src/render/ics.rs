@@ -382,9 +382,9 @@ fn vevent(meeting: &Meeting, event: &Event, lang: Lang, footer: &str) -> icalend
 pub fn summary(event: &Event, lang: Lang) -> String {
     let title = event.title.get(lang);
     if event.status == Status::Cancelled {
-        tr_args(lang, "feed-cancelled-title", &[("title", arg(title))])
+        tr_args(lang, "feed-cancelled-title", &[("title", arg(&title))])
     } else {
-        title.to_string()
+        title.into_owned()
     }
 }
 
@@ -430,7 +430,10 @@ pub fn changed_line(change: &crate::model::LastChange, lang: Lang) -> String {
     tr_args(
         lang,
         "footer-changed",
-        &[("date", arg(&date)), ("change", arg(change.text.get(lang)))],
+        &[
+            ("date", arg(&date)),
+            ("change", arg(&change.text.get(lang))),
+        ],
     )
 }
 
@@ -451,7 +454,7 @@ fn footer_into(meeting: &Meeting, timed: bool, lang: Lang, out: &mut String) {
         out.push('\n');
     };
     let date = dates::long(meeting.source.date, lang);
-    let reference = meeting.source.reference.get(lang);
+    let reference = &meeting.source.reference.get(lang);
     line(
         out,
         "footer-source",

@@ -16,6 +16,7 @@ use crate::render::ics;
 use crate::select::{Feed, Filter};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// The `type` of each feed `/api/feeds` lists: everything, the deadlines, a meeting, a group.
 pub const FEED_TYPES: [&str; 4] = ["all", "deadlines", "meeting", "group"];
@@ -33,7 +34,7 @@ pub struct GroupJson<'a> {
 #[derive(Debug, Serialize)]
 pub struct SourceJson<'a> {
     /// "TSB Collective Letter 3/20".
-    pub reference: &'a str,
+    pub reference: Cow<'a, str>,
     /// The letter's date.
     pub date: NaiveDate,
     /// Where the letter is published, if the data says.
@@ -77,11 +78,11 @@ pub struct MeetingJson<'a> {
     /// Stable id.
     pub id: &'a str,
     /// Name.
-    pub title: &'a str,
+    pub title: Cow<'a, str>,
     /// Summary.
-    pub description: Option<&'a str>,
+    pub description: Option<Cow<'a, str>>,
     /// Default location of its events.
-    pub location: Option<&'a str>,
+    pub location: Option<Cow<'a, str>>,
     /// Its page on itu.int.
     pub url: Option<&'a str>,
     /// The zone of its local times.
@@ -138,11 +139,11 @@ pub struct EventJson<'a> {
     /// Groups (empty: the whole meeting).
     pub groups: Vec<&'a str>,
     /// Title.
-    pub title: &'a str,
+    pub title: Cow<'a, str>,
     /// Details.
-    pub description: Option<&'a str>,
+    pub description: Option<Cow<'a, str>>,
     /// Where (the event's, else the meeting's).
-    pub location: Option<&'a str>,
+    pub location: Option<Cow<'a, str>>,
     /// A page about it (the event's, else the meeting's).
     pub url: Option<&'a str>,
     /// Revision number.

@@ -131,7 +131,7 @@ fn a_linkifier_ends_every_link_where_the_address_ends() {
             for lang in itucal::model::Lang::ALL {
                 let texts = m.events.iter().filter_map(|e| e.description.as_ref());
                 for text in texts.chain(m.description.as_ref()) {
-                    for (piece, url) in itucal::render::prose::split_urls(text.get(lang)) {
+                    for (piece, url) in itucal::render::prose::split_urls(&text.get(lang)) {
                         if url {
                             addresses.insert(piece.to_string());
                         }

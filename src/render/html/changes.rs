@@ -15,6 +15,7 @@ use crate::model::{Catalog, Lang, Meeting};
 use crate::render::ics::HOME_TZ;
 use chrono::{DateTime, Utc};
 use maud::{Markup, html};
+use std::borrow::Cow;
 
 /// What one version tells of the meetings shown.
 #[derive(Debug)]
@@ -86,14 +87,16 @@ pub fn title(meeting: Option<&Meeting>, lang: Lang) -> String {
         Some(m) => tr_args(
             lang,
             "changes-meeting-title",
-            &[("title", arg(m.title.get(lang)))],
+            &[("title", arg(&m.title.get(lang)))],
         ),
     }
 }
 
 /// The name of a meeting in `lang`, or its id once it is gone from the data.
-fn meeting_name<'a>(catalog: &'a Catalog, id: &'a str, lang: Lang) -> &'a str {
-    catalog.meeting(id).map_or(id, |m| m.title.get(lang))
+fn meeting_name<'a>(catalog: &'a Catalog, id: &'a str, lang: Lang) -> Cow<'a, str> {
+    catalog
+        .meeting(id)
+        .map_or(Cow::Borrowed(id), |m| m.title.get(lang))
 }
 
 /// The changes of one version, grouped by meeting when several are shown.
@@ -115,7 +118,7 @@ fn told_block(ctx: &Ctx<'_>, catalog: &Catalog, told: &Told<'_>, by_meeting: boo
             }
             ul.changes {
                 @if told.published.contains(id) {
-                    li { (tr_args(lang, "changes-published", &[("title", arg(meeting_name(catalog, id, lang)))])) }
+                    li { (tr_args(lang, "changes-published", &[("title", arg(&meeting_name(catalog, id, lang)))])) }
                 }
                 @for c in told.changes.iter().filter(|c| c.meeting == *id) {
                     li {
@@ -234,7 +237,7 @@ fn lines(catalog: &Catalog, t: &Told<'_>, by_meeting: bool, lang: Lang) -> Vec<S
                 "changes-in-meeting",
                 &[
                     ("change", arg(&text)),
-                    ("title", arg(meeting_name(catalog, id, lang))),
+                    ("title", arg(&meeting_name(catalog, id, lang))),
                 ],
             )
         } else {
@@ -243,7 +246,7 @@ fn lines(catalog: &Catalog, t: &Told<'_>, by_meeting: bool, lang: Lang) -> Vec<S
     };
     let published = t.published.iter().map(|id| {
         let name = meeting_name(catalog, id, lang);
-        tr_args(lang, "changes-published", &[("title", arg(name))])
+        tr_args(lang, "changes-published", &[("title", arg(&name))])
     });
     let changes = t
         .changes

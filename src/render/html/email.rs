@@ -163,7 +163,7 @@ pub fn meeting_html(catalog: &Catalog, meeting: &Meeting, base: &str, lang: Lang
         ..Filter::default()
     };
     let l = FeedLinks::new(base, catalog, &feed, &filter);
-    let title = meeting.title.get(lang);
+    let title = &meeting.title.get(lang);
     let block = html! {
         table role="presentation" cellpadding="0" cellspacing="0" border="0" width="100%" style=(format!("max-width:640px;{FONT}")) {
             tr { td style=(HEADING) { (title) } }

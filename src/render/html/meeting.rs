@@ -13,6 +13,7 @@ use crate::links::{EventLinks, download_url, lang_query, meeting_path, subscribe
 use crate::model::{Event, Kind, Lang, Meeting, Status, When};
 use crate::select::{Feed, Filter};
 use maud::{Markup, html};
+use std::borrow::Cow;
 
 /// The `datetime` of an event's start: a date, or an RFC 3339 time with the zone's offset.
 fn start_datetime(meeting: &Meeting, event: &Event) -> String {
@@ -51,7 +52,7 @@ fn tags(meeting: &Meeting, event: &Event, lang: Lang) -> Markup {
 pub fn add_links(ctx: &Ctx<'_>, meeting: &Meeting, event: &Event) -> Markup {
     let t = ctx.t;
     let l = EventLinks::new(ctx.base, meeting, event, ctx.lang);
-    let title = event.title.get(ctx.lang);
+    let title = &event.title.get(ctx.lang);
     html! {
         ul.add {
             li { a href=(l.google) rel="noopener" target="_blank" data-link="event-google"
@@ -76,7 +77,7 @@ pub fn render(
 ) -> String {
     let ctx = Ctx::new(base, lang);
     let t = ctx.t;
-    let title = meeting.title.get(lang);
+    let title = &meeting.title.get(lang);
     let feed = Feed::Meeting(meeting.id.clone());
     let filter = Filter {
         lang,
@@ -91,13 +92,16 @@ pub fn render(
         .collect();
     // An agenda is a numbered list of at least three items in a description (the WP meeting's
     // "Draft agenda: 1. … 14. …"); the data format has no field of its own for it.
-    let agendas: Vec<(&str, Vec<text::Block<'_>>)> = meeting
+    let described: Vec<(Cow<'_, str>, Cow<'_, str>)> = meeting
         .events
         .iter()
-        .filter_map(|e| {
-            let d = e.description.as_ref()?.get(lang);
+        .filter_map(|e| Some((e.title.get(lang), e.description.as_ref()?.get(lang))))
+        .collect();
+    let agendas: Vec<(&str, Vec<text::Block<'_>>)> = described
+        .iter()
+        .filter_map(|(title, d)| {
             let lists = text::lists(d, 3);
-            (!lists.is_empty()).then(|| (e.title.get(lang), lists))
+            (!lists.is_empty()).then_some((&**title, lists))
         })
         .collect();
     let main = html! {
@@ -119,7 +123,7 @@ pub fn render(
             dd { (meeting.groups.iter().map(|g| g.name()).collect::<Vec<_>>().join(" · ")) }
             dt { (t.source) }
             dd {
-                (i18n::source_line(meeting.source.reference.get(lang), meeting.source.date, lang))
+                (i18n::source_line(&meeting.source.reference.get(lang), meeting.source.date, lang))
                 @if let Some(u) = &meeting.source.url {
                     " " a href=(u) data-link="letter" { (crate::i18n::tr(lang, "plan-none-letter")) }
                 }
@@ -220,7 +224,7 @@ pub fn render(
         @if let Some(d) = &meeting.description {
             section aria-labelledby="about-h" {
                 h2 #about-h { (t.about) }
-                div.text lang=(i18n::strings(d.lang_of(lang)).html_lang) { (text::render(d.get(lang))) }
+                div.text lang=(i18n::strings(d.lang_of(lang)).html_lang) { (text::render(&d.get(lang))) }
             }
         }
         @if meeting.events.iter().any(|e| e.description.is_some()) {
@@ -230,7 +234,7 @@ pub fn render(
                     @if let Some(d) = &e.description {
                         details {
                             summary { (super::shown(&e.title, lang)) }
-                            div.text lang=(i18n::strings(d.lang_of(lang)).html_lang) { (text::render(d.get(lang))) }
+                            div.text lang=(i18n::strings(d.lang_of(lang)).html_lang) { (text::render(&d.get(lang))) }
                         }
                     }
                 }

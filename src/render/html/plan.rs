@@ -29,7 +29,7 @@ pub fn section(meeting: &Meeting, lang: Lang, only: Option<usize>) -> Markup {
 /// "Time plan not yet published", with the letter's link (when the data has it) and where
 /// later announcements are.
 fn not_published(meeting: &Meeting, lang: Lang) -> Markup {
-    let reference = meeting.source.reference.get(lang);
+    let reference = &meeting.source.reference.get(lang);
     html! {
         p.plan-none {
             (tr_args(lang, "plan-none", &[("reference", arg(reference))]))

@@ -71,7 +71,7 @@ pub fn section(meeting: &Meeting, lang: Lang) -> Markup {
     let title = tr_args(
         lang,
         "timeline-title",
-        &[("meeting", crate::i18n::arg(meeting.title.get(lang)))],
+        &[("meeting", crate::i18n::arg(&meeting.title.get(lang)))],
     );
     let desc = tr(lang, "timeline-desc");
     let label_of = |e: &Event| -> String {
