@@ -9,10 +9,14 @@
 //! The line of every request is an ordinary event, logged by [`crate::web::observe`] with that
 //! module's path as its target.
 
+use std::fmt;
 use std::io::{IsTerminal, Write};
+use tracing::field::{Field, Visit};
 use tracing_appender::non_blocking::{NonBlockingBuilder, WorkerGuard};
 use tracing_subscriber::EnvFilter;
-use tracing_subscriber::fmt::MakeWriter;
+use tracing_subscriber::field::RecordFields;
+use tracing_subscriber::fmt::format::Writer;
+use tracing_subscriber::fmt::{FormatFields, MakeWriter};
 use tracing_subscriber::util::SubscriberInitExt;
 
 /// How log lines are written.
@@ -65,7 +69,55 @@ where
         .with_ansi(ansi)
         .with_writer(writer);
     match format {
+        LogFormat::Text if !ansi => Box::new(builder.fmt_fields(PlainFields).finish()),
         LogFormat::Text => Box::new(builder.finish()),
         LogFormat::Json => Box::new(builder.json().flatten_event(true).finish()),
+    }
+}
+
+/// The fields of a plain text line: the message, then `name=value` for each other field, as
+/// `tracing-subscriber`'s default field formatter writes them without colour (like it, leaving
+/// out the `log.*` fields of `log` records, which the line's target and level already tell).
+/// That formatter styles every name and `=` for a terminal even when colour is off, which was a
+/// third of the instructions a request's line cost.
+struct PlainFields;
+
+impl<'w> FormatFields<'w> for PlainFields {
+    fn format_fields<R: RecordFields>(&self, mut writer: Writer<'w>, fields: R) -> fmt::Result {
+        let mut visit = PlainVisitor {
+            writer: &mut writer,
+            empty: true,
+            result: Ok(()),
+        };
+        fields.record(&mut visit);
+        visit.result
+    }
+}
+
+/// Writes the fields of one line for [`PlainFields`].
+struct PlainVisitor<'a, 'w> {
+    writer: &'a mut Writer<'w>,
+    empty: bool,
+    result: fmt::Result,
+}
+
+impl Visit for PlainVisitor<'_, '_> {
+    fn record_debug(&mut self, field: &Field, value: &dyn fmt::Debug) {
+        let name = field.name();
+        if self.result.is_err() || name.starts_with("log.") {
+            return;
+        }
+        let pad = if std::mem::take(&mut self.empty) {
+            ""
+        } else {
+            " "
+        };
+        self.result = match name {
+            "message" => write!(self.writer, "{pad}{value:?}"),
+            name => {
+                let name = name.strip_prefix("r#").unwrap_or(name);
+                write!(self.writer, "{pad}{name}={value:?}")
+            }
+        };
     }
 }

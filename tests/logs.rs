@@ -178,3 +178,39 @@ fn the_filter_keeps_or_drops_request_lines() {
         }
     });
 }
+
+/// Without a terminal, text lines are written by a field formatter of our own (the default one
+/// styles every field for a terminal even with colour off): its lines are the default's coloured
+/// lines with the colour taken out, for every shape of event.
+#[test]
+fn plain_lines_are_the_coloured_lines_without_colour() {
+    let write = |ansi: bool| {
+        let lines = Lines::default();
+        let out = lines.clone();
+        let sub = subscriber(LogFormat::Text, EnvFilter::new("info"), ansi, move || {
+            out.clone()
+        });
+        tracing::subscriber::with_default(sub, || {
+            let quoted = "a \"quoted\"\tpath";
+            tracing::info!(request_id = %"abc", method = "GET", path = quoted, status = 200u16, "request");
+            tracing::warn!(count = 3i64, ok = true, ratio = 0.5f64, r#type = "feed");
+            tracing::error!(error = %"data/x.toml:1:2: bad", "reload refused: {}", 1);
+            tracing::info!("only a message");
+        });
+        lines.text()
+    };
+    let strip = |text: &str| {
+        let colour = regex::Regex::new("\x1b\\[[0-9;]*m").unwrap();
+        let text = colour.replace_all(text, "").into_owned();
+        // the timestamps differ: compare what follows them
+        text.lines()
+            .map(|l| l.split_once(' ').map_or(l, |(_, rest)| rest).to_string())
+            .collect::<Vec<_>>()
+    };
+    let coloured = write(true);
+    let plain = write(false);
+    assert!(coloured.contains('\x1b'), "{coloured}");
+    assert!(!plain.contains('\x1b'), "{plain}");
+    assert_eq!(strip(&plain), strip(&coloured), "\n{plain}\n{coloured}");
+    assert_eq!(plain.lines().count(), 4, "{plain}");
+}
