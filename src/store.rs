@@ -34,8 +34,9 @@ fn content_hash(catalog: &Catalog, lock: Option<&Lock>) -> u128 {
 pub struct Rendered {
     /// The bytes.
     pub body: Bytes,
-    /// A 128-bit hash of the bytes (xxh3): equal bytes, equal hash, on every replica.
-    pub hash: u128,
+    /// A 128-bit hash of the bytes (xxh3) in 32 lowercase hex digits: equal bytes, equal hash,
+    /// on every replica. Written out once here, not for each request that compares it.
+    pub hash: Box<str>,
     /// When the data behind it last changed.
     pub last_modified: DateTime<Utc>,
 }
@@ -45,7 +46,7 @@ impl Rendered {
     pub fn new(body: impl Into<Bytes>, last_modified: DateTime<Utc>) -> Self {
         let body = body.into();
         Rendered {
-            hash: xxhash_rust::xxh3::xxh3_128(&body),
+            hash: format!("{:032x}", xxhash_rust::xxh3::xxh3_128(&body)).into(),
             body,
             last_modified,
         }
@@ -581,7 +582,8 @@ mod tests {
         let first = snap.feed(&Feed::All, &lang("zh"), today()).unwrap();
         let again = snap.feed(&Feed::All, &lang("zh"), today()).unwrap();
         assert!(Arc::ptr_eq(&first, &again));
-        assert_eq!(first.hash, xxhash_rust::xxh3::xxh3_128(&first.body));
+        let hash = format!("{:032x}", xxhash_rust::xxh3::xxh3_128(&first.body));
+        assert_eq!(*first.hash, hash);
         let en = snap.feed(&Feed::All, &Filter::default(), today()).unwrap();
         assert_ne!(first.hash, en.hash);
     }

@@ -198,7 +198,11 @@ pub fn query_pairs(req: &HttpRequest) -> Result<Vec<(String, String)>, WebError>
 
 /// The strong ETag of a rendered body, quoted: its content hash.
 pub fn etag(r: &Rendered) -> String {
-    format!("\"{:032x}\"", r.hash)
+    let mut tag = String::with_capacity(r.hash.len() + 2);
+    tag.push('"');
+    tag.push_str(&r.hash);
+    tag.push('"');
+    tag
 }
 
 /// Whether the request's validators match `r`, whose ETag is `ours` (so a 304 is the answer).

@@ -14,8 +14,6 @@ use crate::urls::Route;
 use crate::window::Today;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ResourceDef, ServiceFactory, ServiceRequest, ServiceResponse};
-use actix_web::http::header;
-use actix_web::middleware::DefaultHeaders;
 use actix_web::{App, HttpResponse, HttpServer, guard, web};
 use std::net::TcpListener;
 use std::sync::{Arc, LazyLock};
@@ -51,9 +49,9 @@ impl AppState {
     }
 }
 
-/// The whole app: every route, behind the middleware that refuses over-long URLs, logs and
-/// measures every request ([`observe::log_and_measure`]), and gives every response
-/// `X-Content-Type-Options: nosniff` (browsers must not guess another type than ours).
+/// The whole app: every route, behind the one middleware that refuses over-long URLs, logs and
+/// measures every request and gives every response `X-Content-Type-Options: nosniff`
+/// ([`observe::log_and_measure`]).
 pub fn app(
     state: AppState,
 ) -> App<
@@ -67,8 +65,6 @@ pub fn app(
 > {
     App::new()
         .wrap(actix_web::middleware::from_fn(observe::log_and_measure))
-        // outermost, so that the middleware's own answers (a URL too long) get it too
-        .wrap(DefaultHeaders::new().add((header::X_CONTENT_TYPE_OPTIONS, "nosniff")))
         .configure(configure(state))
 }
 

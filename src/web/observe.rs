@@ -18,7 +18,7 @@
 use crate::store::{FEED_RENDERS, Store};
 use actix_web::body::{BodySize, EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{HttpResponse, web};
 use prometheus_client::collector::Collector;
@@ -217,7 +217,7 @@ fn method_label(m: &actix_web::http::Method) -> &'static str {
 }
 
 /// Middleware: refuses over-long URLs, assigns a request id, logs one line per request,
-/// records the metrics. What it logs is read from the request after the handler ran, so nothing
+/// records the metrics, and marks every response `nosniff`. What it logs is read from the request after the handler ran, so nothing
 /// is copied beforehand.
 pub async fn log_and_measure(
     req: ServiceRequest,
@@ -253,8 +253,14 @@ pub async fn log_and_measure(
         "request"
     );
     let mut id_text = Uuid::encode_buffer();
+    let headers = res.headers_mut();
     if let Ok(v) = HeaderValue::from_str(id.hyphenated().encode_lower(&mut id_text)) {
-        res.headers_mut().insert(X_REQUEST_ID, v);
+        headers.insert(X_REQUEST_ID, v);
     }
+    // browsers must not guess another type than ours; also on this middleware's own answers
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     Ok(res)
 }
