@@ -521,14 +521,13 @@ fn session_event(
 ) -> Event {
     let s = &c.session;
     let plain = |s: &str| Arg::Plain(Arc::from(s));
-    let room = plain(&s.room);
     // one set of values for the three messages (each takes the ones it names), formatted when
     // a feed or page is written
     let mut args = vec![
         ("groups", plain(&group_names(&s.groups, cx.groups))),
         ("number", plain(&s.number.to_string())),
-        ("room", room.clone()),
-        ("status", Arg::Plain(Arc::from(status.name()))),
+        ("room", plain(&s.room)),
+        ("status", plain(status.name())),
         ("version", Arg::Plain(Arc::clone(version))),
     ];
     if let Some(venue) = venue {

@@ -198,11 +198,7 @@ pub fn query_pairs(req: &HttpRequest) -> Result<Vec<(String, String)>, WebError>
 
 /// The strong ETag of a rendered body, quoted: its content hash.
 pub fn etag(r: &Rendered) -> String {
-    let mut tag = String::with_capacity(r.hash.len() + 2);
-    tag.push('"');
-    tag.push_str(&r.hash);
-    tag.push('"');
-    tag
+    format!("\"{}\"", r.hash)
 }
 
 /// Whether the request's validators match `r`, whose ETag is `ours` (so a 304 is the answer).
