@@ -17,6 +17,7 @@ use indicatif::ProgressBar;
 use serde::Serialize;
 use std::io;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// One exported file.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -41,7 +42,7 @@ pub struct Manifest {
 }
 
 /// Every URL the export writes, with the file it goes to: feeds in every language (the
-/// language in the file name), the pages (`/` → `index.html`, `/meetings/x` →
+/// language in the file name; single events: those the pages and the API link), the pages (`/` → `index.html`, `/meetings/x` →
 /// `meetings/x.html`, `?lang=zh` → `….zh.html`, which hosts with "clean URLs" serve at the
 /// page's path) and their e-mail snippets, the assets and the API documents. Every path comes
 /// from the URL table.
@@ -49,7 +50,9 @@ pub fn urls(catalog: &Catalog) -> Vec<(String, String)> {
     let mut feeds = vec![Feed::All, Feed::Deadlines];
     for m in &catalog.meetings {
         feeds.push(Feed::Meeting(m.id.clone()));
-        feeds.extend(m.events.iter().map(|e| Feed::Event {
+        // a single event's file for each event the pages link; a time plan's session has
+        // none (its groups' feeds hold it), though `serve` answers its address too
+        feeds.extend(m.events.iter().filter(|e| !e.planned).map(|e| Feed::Event {
             meeting: m.id.clone(),
             key: e.key.clone(),
         }));
@@ -73,13 +76,8 @@ pub fn urls(catalog: &Catalog) -> Vec<(String, String)> {
     feeds.extend(archives);
     let mut out = Vec::new();
     for feed in &feeds {
-        let path = links::feed_path(feed);
-        let stem = path.strip_suffix(".ics").unwrap_or(&path);
         for lang in Lang::ALL {
-            let url = match lang {
-                Lang::En => path.clone(),
-                other => format!("{stem}.{}.ics", other.code()),
-            };
+            let url = links::feed_path_in(feed, lang);
             out.push((url.clone(), url.trim_start_matches('/').to_string()));
         }
     }
@@ -191,16 +189,74 @@ pub fn urls(catalog: &Catalog) -> Vec<(String, String)> {
 }
 
 /// Writes every file of [`urls`] and `manifest.json` into `dir`, each as soon as it is
-/// fetched, advancing `progress` by one per file (a hidden bar draws nothing).
+/// fetched, on every core (each thread serves its share through its own copy of the app, on
+/// the one shared state and caches), advancing `progress` by one per file (a hidden bar draws
+/// nothing). Refuses a directory that holds meeting files (`*.toml`): an export next to the
+/// data would be mistaken for it, or the arguments were swapped.
 pub fn export(state: AppState, dir: &Path, progress: &ProgressBar) -> io::Result<Manifest> {
+    refuse_data_dir(dir)?;
     let urls = urls(state.store.snapshot().catalog());
     progress.set_length(urls.len() as u64);
-    let mut files = actix_web::rt::System::new().block_on(async move {
-        let app = test::init_service(web::app(state)).await;
+    let next = AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut files = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                let (state, urls, next) = (state.clone(), &urls, &next);
+                scope.spawn(move || fetch_and_write(state, urls, next, dir, progress))
+            })
+            .collect();
         let mut files = Vec::with_capacity(urls.len());
-        for (url, path) in urls {
+        for w in workers {
+            files.extend(
+                w.join()
+                    .map_err(|_| io::Error::other("an export thread failed"))??,
+            );
+        }
+        Ok::<_, io::Error>(files)
+    })?;
+    progress.finish_and_clear();
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let manifest = Manifest { files };
+    let json = serde_json::to_vec_pretty(&manifest).map_err(io::Error::other)?;
+    std::fs::write(dir.join("manifest.json"), json)?;
+    Ok(manifest)
+}
+
+/// An error when `dir` holds a `.toml` file.
+fn refuse_data_dir(dir: &Path) -> io::Result<()> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        // missing: it is created with the first file
+        return Ok(());
+    };
+    for entry in entries {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            return Err(io::Error::other(format!(
+                "{} holds meeting files ({}): export into a directory of its own",
+                dir.display(),
+                path.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// One thread's part of [`export`]: takes the next URL until none is left, fetches it from its
+/// own copy of the app and writes the file.
+fn fetch_and_write(
+    state: AppState,
+    urls: &[(String, String)],
+    next: &AtomicUsize,
+    dir: &Path,
+    progress: &ProgressBar,
+) -> io::Result<Vec<Entry>> {
+    actix_web::rt::System::new().block_on(async move {
+        let app = test::init_service(web::app(state)).await;
+        let mut files = Vec::new();
+        while let Some((url, path)) = urls.get(next.fetch_add(1, Ordering::Relaxed)) {
             let res =
-                test::call_service(&app, test::TestRequest::get().uri(&url).to_request()).await;
+                test::call_service(&app, test::TestRequest::get().uri(url).to_request()).await;
             let status = res.status();
             let header = |name: &str| {
                 res.headers()
@@ -214,26 +270,20 @@ pub fn export(state: AppState, dir: &Path, progress: &ProgressBar) -> io::Result
             if !status.is_success() {
                 return Err(io::Error::other(format!("{url} answered {status}")));
             }
-            let target = dir.join(&path);
+            let target = dir.join(path);
             if let Some(parent) = target.parent() {
                 std::fs::create_dir_all(parent)?;
             }
             std::fs::write(&target, &body)?;
             files.push(Entry {
-                path,
-                url,
+                path: path.clone(),
+                url: url.clone(),
                 content_type,
                 etag,
                 bytes: body.len(),
             });
             progress.inc(1);
         }
-        Ok::<_, io::Error>(files)
-    })?;
-    progress.finish_and_clear();
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    let manifest = Manifest { files };
-    let json = serde_json::to_vec_pretty(&manifest).map_err(io::Error::other)?;
-    std::fs::write(dir.join("manifest.json"), json)?;
-    Ok(manifest)
+        Ok(files)
+    })
 }

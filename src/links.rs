@@ -61,9 +61,28 @@ pub fn feed_path(feed: &Feed) -> String {
     }
 }
 
-/// The feed's subscription URL: `{base}{path}?{canonical query}`.
+/// The path of a feed in `lang`: the language in the file name (`/feeds/all.zh.ics`; English
+/// has none), which `serve` answers like `?lang=zh` and a static host serves as the file it is
+/// (static hosts ignore query strings).
+pub fn feed_path_in(feed: &Feed, lang: Lang) -> String {
+    let path = feed_path(feed);
+    match lang {
+        Lang::En => path,
+        other => format!(
+            "{}.{}.ics",
+            path.strip_suffix(".ics").unwrap_or(&path),
+            other.code()
+        ),
+    }
+}
+
+/// The feed's subscription URL: `{base}{path in the filter's language}?{the rest of the
+/// canonical query}`.
 pub fn feed_url(base: &str, feed: &Feed, filter: &Filter) -> String {
-    format!("{base}{}", with_query(&feed_path(feed), &filter.to_query()))
+    format!(
+        "{base}{}",
+        with_query(&feed_path_in(feed, filter.lang), &filter.query_after_path())
+    )
 }
 
 /// The query parameter that serves a feed as a one-time download (an attachment), not as a
@@ -72,12 +91,12 @@ pub const DOWNLOAD: &str = "download=1";
 
 /// The feed as a one-time download: the subscription URL with [`DOWNLOAD`] last.
 pub fn download_url(base: &str, feed: &Feed, filter: &Filter) -> String {
-    let mut q = filter.to_query();
+    let mut q = filter.query_after_path();
     if !q.is_empty() {
         q.push('&');
     }
     q.push_str(DOWNLOAD);
-    format!("{base}{}", with_query(&feed_path(feed), &q))
+    format!("{base}{}", with_query(&feed_path_in(feed, filter.lang), &q))
 }
 
 /// The `webcal://` form of an http(s) URL (Apple Calendar, Outlook desktop, Google's `cid`).
@@ -492,7 +511,7 @@ title = "Deadline"
             (
                 Feed::Deadlines,
                 zh(),
-                "https://feeds.example.org/feeds/deadlines.ics?lang=zh",
+                "https://feeds.example.org/feeds/deadlines.zh.ics",
             ),
             (
                 Feed::Meeting("sg20-wp1-2018-01".into()),
@@ -510,7 +529,7 @@ title = "Deadline"
                     &c,
                 )
                 .unwrap(),
-                "https://feeds.example.org/feeds/groups/q1-20.ics?lang=zh&kind=meeting,info&group=q1-20,q2-20",
+                "https://feeds.example.org/feeds/groups/q1-20.zh.ics?kind=meeting,info&group=q1-20,q2-20",
             ),
             (
                 Feed::Event {
@@ -536,8 +555,8 @@ title = "Deadline"
     #[test]
     fn webcal_replaces_the_scheme_of_https_and_http_urls() {
         assert_eq!(
-            webcal("https://feeds.example.org/feeds/all.ics?lang=zh"),
-            "webcal://feeds.example.org/feeds/all.ics?lang=zh"
+            webcal("https://feeds.example.org/feeds/all.zh.ics"),
+            "webcal://feeds.example.org/feeds/all.zh.ics"
         );
         assert_eq!(
             webcal("http://127.0.0.1:8080/feeds/all.ics"),
@@ -549,22 +568,22 @@ title = "Deadline"
     fn google_subscribe_puts_the_encoded_webcal_url_in_cid() {
         assert_eq!(
             google_subscribe(
-                "https://feeds.example.org/feeds/groups/q1-20.ics?lang=zh&kind=meeting,deadline"
+                "https://feeds.example.org/feeds/groups/q1-20.zh.ics?kind=meeting,deadline"
             ),
-            "https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Ffeeds.example.org%2Ffeeds%2Fgroups%2Fq1-20.ics%3Flang%3Dzh%26kind%3Dmeeting%2Cdeadline"
+            "https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Ffeeds.example.org%2Ffeeds%2Fgroups%2Fq1-20.zh.ics%3Fkind%3Dmeeting%2Cdeadline"
         );
     }
 
     #[test]
     fn outlook_subscribe_puts_the_encoded_https_url_and_name() {
-        let url = "https://feeds.example.org/feeds/groups/q1-20.ics?lang=zh";
+        let url = "https://feeds.example.org/feeds/groups/q1-20.zh.ics";
         assert_eq!(
             outlook_subscribe(Outlook::Live, url, "ITU-T Q1/20 meetings"),
-            "https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2Ffeeds.example.org%2Ffeeds%2Fgroups%2Fq1-20.ics%3Flang%3Dzh&name=ITU-T%20Q1%2F20%20meetings"
+            "https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2Ffeeds.example.org%2Ffeeds%2Fgroups%2Fq1-20.zh.ics&name=ITU-T%20Q1%2F20%20meetings"
         );
         assert_eq!(
             outlook_subscribe(Outlook::Office, url, "ITU-T Q1/20会议"),
-            "https://outlook.office.com/calendar/0/addfromweb?url=https%3A%2F%2Ffeeds.example.org%2Ffeeds%2Fgroups%2Fq1-20.ics%3Flang%3Dzh&name=ITU-T%20Q1%2F20%E4%BC%9A%E8%AE%AE"
+            "https://outlook.office.com/calendar/0/addfromweb?url=https%3A%2F%2Ffeeds.example.org%2Ffeeds%2Fgroups%2Fq1-20.zh.ics&name=ITU-T%20Q1%2F20%E4%BC%9A%E8%AE%AE"
         );
     }
 
@@ -575,19 +594,19 @@ title = "Deadline"
         assert_eq!(l.name, "ITU-T Q1/20会议");
         assert_eq!(
             l.https,
-            "https://feeds.example.org/feeds/groups/q1-20.ics?lang=zh"
+            "https://feeds.example.org/feeds/groups/q1-20.zh.ics"
         );
         assert_eq!(
             l.webcal,
-            "webcal://feeds.example.org/feeds/groups/q1-20.ics?lang=zh"
+            "webcal://feeds.example.org/feeds/groups/q1-20.zh.ics"
         );
         assert_eq!(
             l.download,
-            "https://feeds.example.org/feeds/groups/q1-20.ics?lang=zh&download=1"
+            "https://feeds.example.org/feeds/groups/q1-20.zh.ics?download=1"
         );
         assert_eq!(
             l.google,
-            "https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Ffeeds.example.org%2Ffeeds%2Fgroups%2Fq1-20.ics%3Flang%3Dzh"
+            "https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Ffeeds.example.org%2Ffeeds%2Fgroups%2Fq1-20.zh.ics"
         );
         assert_eq!(
             l.page.as_deref(),
@@ -673,11 +692,11 @@ title = "Deadline"
         let l = EventLinks::new(BASE, m, m.event("registration").unwrap(), Lang::Zh);
         assert_eq!(
             l.ics,
-            "https://feeds.example.org/events/sg20-wp1-2018-01/registration.ics?lang=zh"
+            "https://feeds.example.org/events/sg20-wp1-2018-01/registration.zh.ics"
         );
         assert_eq!(
             l.download,
-            "https://feeds.example.org/events/sg20-wp1-2018-01/registration.ics?lang=zh&download=1"
+            "https://feeds.example.org/events/sg20-wp1-2018-01/registration.zh.ics?download=1"
         );
     }
 

@@ -185,8 +185,18 @@ impl Filter {
 
     /// The query string that gives this filter, in canonical order (empty for the default).
     pub fn to_query(&self) -> String {
+        self.query(true)
+    }
+
+    /// [`Filter::to_query`] without the language, for a feed whose path names it
+    /// ([`crate::links::feed_path_in`]).
+    pub fn query_after_path(&self) -> String {
+        self.query(false)
+    }
+
+    fn query(&self, lang: bool) -> String {
         let mut parts = Vec::new();
-        if self.lang != Lang::En {
+        if lang && self.lang != Lang::En {
             parts.push(format!("lang={}", self.lang.code()));
         }
         if !self.kinds.is_empty() {
@@ -281,10 +291,14 @@ pub fn next_meeting<'a>(catalog: &'a Catalog, slug: &str, today: NaiveDate) -> O
 /// the group is within (the Working Party meeting that reviews a Question's work) or one within
 /// the group (a Study Group's feed has everything of the Study Group). Never a sibling's.
 pub fn belongs_to(meeting: &Meeting, event: &Event, slug: &str) -> bool {
-    match meeting.declares(slug) {
-        None => false,
-        Some(ix) => event.groups.is_empty() || event.groups.iter().any(|&g| meeting.related(g, ix)),
-    }
+    meeting
+        .declares(slug)
+        .is_some_and(|ix| belongs_to_group(meeting, event, ix))
+}
+
+/// [`belongs_to`] for the group at index `ix` of the meeting's groups.
+fn belongs_to_group(meeting: &Meeting, event: &Event, ix: usize) -> bool {
+    event.groups.is_empty() || event.groups.iter().any(|&g| meeting.related(g, ix))
 }
 
 /// The meetings held in `year` (their first meeting day), in date order, or a 404 naming the
@@ -339,19 +353,34 @@ pub fn study_groups(catalog: &Catalog) -> Vec<&Group> {
     catalog.groups.iter().filter(study).collect()
 }
 
-/// Whether an aggregate feed (everything, a year, a study group) leaves `event` out by default:
+/// Whether an aggregate feed (everything, a study group) or an archive (a year, a group, all
+/// years: a working party's ten years of time plans would be tens of megabytes) leaves `event`
+/// out by default:
 /// it is a session of the time plan, and not one of a study group's own plenary sessions.
 fn left_out_of_aggregates(m: &Meeting, e: &Event) -> bool {
     e.planned && !e.groups.iter().any(|&g| m.is_study_group(g))
 }
 
-/// The events of `feed` that pass `filter`, as (meeting, event) pairs in feed order: meetings by
-/// date, events by start.
-pub fn select<'a>(
-    catalog: &'a Catalog,
-    feed: &Feed,
-    filter: &Filter,
-) -> Result<Vec<(&'a Meeting, &'a Event)>, NotFound> {
+/// Whether `feed` with `filter` leaves the time plans' sessions out (but for a study group's
+/// plenary sessions): the aggregate feeds and the archives do, unless the filter asks for them.
+pub fn leaves_sessions_out(catalog: &Catalog, feed: &Feed, filter: &Filter) -> bool {
+    !filter.kinds.contains(&Kind::Session)
+        && match feed {
+            Feed::All | Feed::Year(_) | Feed::GroupArchive(_) => true,
+            Feed::Group(slug) => is_study_group(catalog, slug),
+            _ => false,
+        }
+}
+
+/// Whether `feed` with `filter` holds the time plans' sessions at all.
+pub fn holds_sessions(catalog: &Catalog, feed: &Feed, filter: &Filter) -> bool {
+    !leaves_sessions_out(catalog, feed, filter)
+        && (filter.kinds.is_empty() || filter.kinds.contains(&Kind::Session))
+}
+
+/// The meetings `feed` draws on, or a 404 naming what exists when it names a meeting, group,
+/// year or event that does not.
+fn feed_meetings<'a>(catalog: &'a Catalog, feed: &Feed) -> Result<Vec<&'a Meeting>, NotFound> {
     let meetings: Vec<&Meeting> = match feed {
         Feed::Meeting(id) | Feed::Event { meeting: id, .. } => vec![meeting(catalog, id)?],
         Feed::Group(slug) | Feed::GroupArchive(slug) => {
@@ -361,28 +390,48 @@ pub fn select<'a>(
         Feed::Year(year) => held_in(catalog, *year)?,
         Feed::All | Feed::Deadlines => catalog.meetings.iter().map(Arc::as_ref).collect(),
     };
-    if let Feed::Event { meeting, key } = feed {
-        let m = meetings[0];
-        let e = m.event(key).ok_or_else(|| {
-            let keys: Vec<_> = m.events.iter().map(|e| e.key.as_str()).collect();
-            NotFound(format!(
-                "no event '{key}' in meeting '{meeting}'; events: {}",
-                keys.join(", ")
-            ))
-        })?;
-        return Ok(vec![(m, e)]);
+    if let Feed::Event { key, .. } = feed {
+        event_of(meetings[0], key)?;
     }
-    // the aggregate feeds leave the time plans' sessions out unless asked for them
-    let sessions_out = !filter.kinds.contains(&Kind::Session)
-        && match feed {
-            Feed::All | Feed::Year(_) => true,
-            Feed::Group(slug) => is_study_group(catalog, slug),
-            _ => false,
-        };
-    let keep = |m: &Meeting, e: &Event| {
-        let in_feed = match feed {
-            Feed::Group(slug) | Feed::GroupArchive(slug) => belongs_to(m, e, slug),
-            Feed::Deadlines => e.kind == Kind::Deadline,
+    Ok(meetings)
+}
+
+/// The event of `m` with `key`, or a 404 naming the meeting's events.
+fn event_of<'a>(m: &'a Meeting, key: &str) -> Result<&'a Event, NotFound> {
+    m.event(key).ok_or_else(|| {
+        let keys: Vec<_> = m.events.iter().map(|e| e.key.as_str()).collect();
+        NotFound(format!(
+            "no event '{key}' in meeting '{}'; events: {}",
+            m.id,
+            keys.join(", ")
+        ))
+    })
+}
+
+/// A 404 naming what exists when `feed` names something that does not: what [`select`] would
+/// answer, without selecting.
+pub fn check(catalog: &Catalog, feed: &Feed) -> Result<(), NotFound> {
+    feed_meetings(catalog, feed).map(|_| ())
+}
+
+/// The events of `feed` that pass `filter`, as (meeting, event) pairs in feed order: meetings by
+/// date, events by start.
+pub fn select<'a>(
+    catalog: &'a Catalog,
+    feed: &Feed,
+    filter: &Filter,
+) -> Result<Vec<(&'a Meeting, &'a Event)>, NotFound> {
+    let meetings = feed_meetings(catalog, feed)?;
+    if let Feed::Event { key, .. } = feed {
+        let m = meetings[0];
+        return Ok(vec![(m, event_of(m, key)?)]);
+    }
+    let sessions_out = leaves_sessions_out(catalog, feed, filter);
+    // `group`: the index of a group feed's group in the meeting's groups
+    let keep = |m: &Meeting, e: &Event, group: Option<usize>| {
+        let in_feed = match (feed, group) {
+            (_, Some(ix)) => belongs_to_group(m, e, ix),
+            (Feed::Deadlines, _) => e.kind == Kind::Deadline,
             _ => true,
         };
         in_feed
@@ -394,9 +443,17 @@ pub fn select<'a>(
     Ok(meetings
         .into_iter()
         .flat_map(|m| {
-            m.events
+            // a group's feed: only the meetings that declare the group, found once per meeting
+            let (events, group) = match feed {
+                Feed::Group(slug) | Feed::GroupArchive(slug) => match m.declares(slug) {
+                    Some(ix) => (&m.events[..], Some(ix)),
+                    None => (&[][..], None),
+                },
+                _ => (&m.events[..], None),
+            };
+            events
                 .iter()
-                .filter(move |e| keep(m, e))
+                .filter(move |e| keep(m, e, group))
                 .map(move |e| (m, e))
         })
         .collect())

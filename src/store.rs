@@ -75,7 +75,13 @@ pub struct Snapshot {
     /// The catalog's pages (home, groups, years, the long-range view), whose work grows with
     /// the catalog: rendered once per snapshot, date and language, like the feeds.
     pages: RwLock<Cache<PageKey>>,
+    /// How many events each windowed feed rendered holds ([`Snapshot::feed_events`]).
+    held: RwLock<HashMap<FeedKey, usize>>,
 }
+
+/// Most counts [`Snapshot::feed_events`] keeps (a few bytes each; cleared when full, like a
+/// crawler's many filters would fill it).
+const HELD_ENTRIES: usize = 65_536;
 
 /// A feed, its filter, and the date when the feed is windowed.
 type FeedKey = (Feed, Filter, Option<NaiveDate>);
@@ -150,6 +156,7 @@ impl Snapshot {
             version,
             feeds: RwLock::default(),
             pages: RwLock::default(),
+            held: RwLock::default(),
         }
     }
 
@@ -225,29 +232,65 @@ impl Snapshot {
         if let Some(hit) = read(&self.feeds).map.get(&key) {
             return Ok(Arc::clone(hit));
         }
+        self.render_feed(key)
+    }
+
+    /// Renders the feed `key` names, keeps it in the cache and, for a windowed feed, the
+    /// number of its events.
+    fn render_feed(&self, key: FeedKey) -> Result<Arc<Rendered>, NotFound> {
+        let (feed, filter, today) = (&key.0, &key.1, key.2.unwrap_or(NaiveDate::MIN));
         // rendered without the lock: other feeds are served meanwhile (two requests for the
         // same new feed may both render it; the cache keeps one)
         let selection = select::select(&self.catalog, feed, filter)?;
-        let body = if feed.is_windowed() {
+        let (body, events) = if feed.is_windowed() {
             self.windowed(feed, filter, selection, today)
         } else {
-            ics::calendar(&self.catalog, feed, filter, &selection, None)
+            let body = ics::calendar(&self.catalog, feed, filter, &selection, None);
+            (body, selection.len())
         };
         FEED_RENDERS.fetch_add(1, Ordering::Relaxed);
+        if feed.is_windowed() {
+            let mut held = write(&self.held);
+            if held.len() >= HELD_ENTRIES {
+                held.clear();
+            }
+            held.insert(key.clone(), events);
+        }
         let rendered = Arc::new(Rendered::new(body, self.last_modified));
         write(&self.feeds).insert(key, Arc::clone(&rendered));
         Ok(rendered)
     }
 
-    /// A windowed feed within [`window::MAX_EVENTS`] and [`window::MAX_BYTES`]: when the
-    /// rendered bytes are over, the window is narrowed in proportion and rendered again.
+    /// How many events the feed holds on `today`: what its selection holds, after its window
+    /// for a windowed feed (whose count is kept when it is rendered: the window depends on
+    /// the rendered bytes, and the bytes may have left the cache).
+    pub fn feed_events(
+        &self,
+        feed: &Feed,
+        filter: &Filter,
+        today: NaiveDate,
+    ) -> Result<usize, NotFound> {
+        if !feed.is_windowed() {
+            return Ok(select::select(&self.catalog, feed, filter)?.len());
+        }
+        let key = (feed.clone(), filter.clone(), Some(today));
+        if let Some(&n) = read(&self.held).get(&key) {
+            return Ok(n);
+        }
+        self.render_feed(key.clone())?;
+        Ok(read(&self.held).get(&key).copied().unwrap_or_default())
+    }
+
+    /// A windowed feed within [`window::MAX_EVENTS`] and [`window::MAX_BYTES`], with the
+    /// number of its events: when the rendered bytes are over, the window is narrowed in
+    /// proportion and rendered again.
     fn windowed(
         &self,
         feed: &Feed,
         filter: &Filter,
         selection: Vec<(&Meeting, &Event)>,
         today: NaiveDate,
-    ) -> String {
+    ) -> (String, usize) {
         let scope = feed.window_scope(filter);
         let mut max = window::MAX_EVENTS;
         loop {
@@ -255,13 +298,13 @@ impl Snapshot {
             let body = ics::calendar(&self.catalog, feed, filter, &w.events, Some(&w));
             let n = w.events.len();
             if body.len() <= window::MAX_BYTES || n == 0 {
-                return body;
+                return (body, n);
             }
             // 5 % under the proportional count, so that one more pass is almost always enough
             let fit = n * window::MAX_BYTES / body.len() * 19 / 20;
             if fit >= max || fit == 0 {
                 // only the latest meetings of the groups are left: they stay
-                return body;
+                return (body, n);
             }
             max = fit;
         }

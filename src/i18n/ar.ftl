@@ -93,6 +93,7 @@ meeting-download = تنزيل ملف ⁦.ics⁩
 meeting-email-snippet = مقتطف للبريد الإلكتروني (⁦HTML⁩)
 meeting-only-your-group = أو مجموعتكم فقط:
 meeting-programme = البرنامج
+meeting-programme-plan = ترد جلسات الخطة الزمنية في جداولها أعلاه.
 meeting-times-in = الأوقات { $zone }
 meeting-col-event = الحدث
 meeting-col-when = الموعد
@@ -186,6 +187,7 @@ feed-year-name = اجتماعات قطاع تقييس الاتصالات في ع
 feed-year-description = أرشيف جميع اجتماعات قطاع تقييس الاتصالات المعقودة في عام { $year }.
 feed-group-archive-name = اجتماعات ⁦{ $group }⁩ لقطاع تقييس الاتصالات، جميع السنوات
 feed-group-archive-description = أرشيف جميع اجتماعات ⁦{ $group }⁩، السابقة والمقبلة.
+feed-archive-sessions = ترد جلسات الخطط الزمنية في تقويم كل اجتماع.
 feed-window = { $description } الاجتماعات التي تنتهي في { $from } أو بعده، وآخر اجتماع لكل فريق؛ وترد الاجتماعات السابقة في تقاويم الأرشيف السنوية.
 feed-window-through = { $description } الاجتماعات التي تنتهي في { $from } أو بعده وتبدأ في موعد أقصاه { $through }، وآخر اجتماع لكل فريق؛ وترد الاجتماعات الأخرى في تقاويم الأرشيف السنوية.
 feed-kind-meetings = الاجتماعات
@@ -325,6 +327,7 @@ plan-none-letter = اقرأ الرسالة.
 meeting-draft = مسودة: لم تتم مراجعة هذا الاجتماع بعد. ولا يُعرض إلا في المعاينة (⁦itucal serve --drafts⁩) ولا يرد في أي تقويم أو صفحة منشورة.
 plan-col-slot = الفترة
 plan-joint = مشتركة
+plan-subscribe = يضم تقويم المجموعة جلساتها ويتابع ما يطرأ عليها من تغييرات. الاشتراك في جلسات مجموعة واحدة:
 
 ## The timeline picture on a meeting page
 timeline-heading = الجدول الزمني

@@ -89,6 +89,7 @@ meeting-download = Download .ics
 meeting-email-snippet = E-mail snippet (HTML)
 meeting-only-your-group = Or only your group:
 meeting-programme = Programme
+meeting-programme-plan = The sessions of the time plan are in its tables above.
 meeting-times-in = Times in { $zone }
 meeting-col-event = Event
 meeting-col-when = When
@@ -178,6 +179,7 @@ feed-year-name = ITU-T meetings of { $year }
 feed-year-description = The archive of every ITU-T meeting held in { $year }.
 feed-group-archive-name = ITU-T { $group } meetings, all years
 feed-group-archive-description = The archive of every meeting of { $group }, past and future.
+feed-archive-sessions = The sessions of time plans are in each meeting's own calendar.
 feed-window = { $description } Meetings that end on or after { $from }, and the latest meeting of each group; earlier meetings are in the yearly archive calendars.
 feed-window-through = { $description } Meetings that end on or after { $from } and start by { $through }, and the latest meeting of each group; other meetings are in the yearly archive calendars.
 feed-kind-meetings = meetings
@@ -311,6 +313,7 @@ plan-none-letter = Read the letter.
 meeting-draft = Draft: this meeting has not been reviewed. It is shown only in a preview (itucal serve --drafts) and is in no published feed or page.
 plan-col-slot = Slot
 plan-joint = joint
+plan-subscribe = A group's calendar holds its sessions and follows their changes. Subscribe to one group's sessions:
 
 ## The timeline picture on a meeting page
 timeline-heading = Timeline

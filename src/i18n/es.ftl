@@ -89,6 +89,7 @@ meeting-download = Descargar .ics
 meeting-email-snippet = Fragmento para correo electrónico (HTML)
 meeting-only-your-group = O solo su grupo:
 meeting-programme = Programa
+meeting-programme-plan = Las sesiones del plan de gestión del tiempo figuran en sus cuadros, más arriba.
 meeting-times-in = Horario en { $zone }
 meeting-col-event = Evento
 meeting-col-when = Fecha y hora
@@ -178,6 +179,7 @@ feed-year-name = Reuniones del UIT-T en { $year }
 feed-year-description = Archivo de todas las reuniones del UIT-T celebradas en { $year }.
 feed-group-archive-name = Reuniones UIT-T { $group }, todos los años
 feed-group-archive-description = Archivo de todas las reuniones de { $group }, pasadas y futuras.
+feed-archive-sessions = Las sesiones de los planes de gestión del tiempo figuran en el calendario de cada reunión.
 feed-window = { $description } Reuniones que terminan el { $from } o después, y la última reunión de cada grupo; las reuniones anteriores figuran en los calendarios de archivo anuales.
 feed-window-through = { $description } Reuniones que terminan el { $from } o después y comienzan a más tardar el { $through }, y la última reunión de cada grupo; las demás reuniones figuran en los calendarios de archivo anuales.
 feed-kind-meetings = reuniones
@@ -311,6 +313,7 @@ plan-none-letter = Leer la carta.
 meeting-draft = Borrador: esta reunión aún no se ha revisado. Solo se muestra en una vista previa (itucal serve --drafts) y no figura en ningún calendario ni página publicados.
 plan-col-slot = Franja
 plan-joint = conjunta
+plan-subscribe = El calendario de un grupo contiene sus sesiones y sigue sus cambios. Suscribirse a las sesiones de un grupo:
 
 ## The timeline picture on a meeting page
 timeline-heading = Cronología

@@ -89,6 +89,7 @@ meeting-download = Télécharger le fichier .ics
 meeting-email-snippet = Extrait pour courriel (HTML)
 meeting-only-your-group = Ou seulement votre groupe:
 meeting-programme = Programme
+meeting-programme-plan = Les séances du projet de calendrier figurent dans ses tableaux ci-dessus.
 meeting-times-in = Heures indiquées à l'{ $zone }
 meeting-col-event = Événement
 meeting-col-when = Date et heure
@@ -178,6 +179,7 @@ feed-year-name = Réunions de l'UIT-T en { $year }
 feed-year-description = Archive de toutes les réunions de l'UIT-T tenues en { $year }.
 feed-group-archive-name = Réunions UIT-T { $group }, toutes les années
 feed-group-archive-description = Archive de toutes les réunions de { $group }, passées et à venir.
+feed-archive-sessions = Les séances des projets de calendrier figurent dans le calendrier de chaque réunion.
 feed-window = { $description } Réunions qui se terminent le { $from } ou après, et la dernière réunion de chaque groupe; les réunions antérieures figurent dans les calendriers d'archive annuels.
 feed-window-through = { $description } Réunions qui se terminent le { $from } ou après et commencent au plus tard le { $through }, et la dernière réunion de chaque groupe; les autres réunions figurent dans les calendriers d'archive annuels.
 feed-kind-meetings = réunions
@@ -311,6 +313,7 @@ plan-none-letter = Lire la lettre.
 meeting-draft = Projet: cette réunion n'a pas encore été vérifiée. Elle n'apparaît que dans un aperçu (itucal serve --drafts) et ne figure dans aucun calendrier ni aucune page publiés.
 plan-col-slot = Créneau
 plan-joint = commune
+plan-subscribe = Le calendrier d'un groupe contient ses séances et suit leurs changements. S'abonner aux séances d'un groupe:
 
 ## The timeline picture on a meeting page
 timeline-heading = Chronologie

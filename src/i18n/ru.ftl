@@ -91,6 +91,7 @@ meeting-download = Скачать .ics
 meeting-email-snippet = Фрагмент для электронного письма (HTML)
 meeting-only-your-group = Или только ваша группа:
 meeting-programme = Программа
+meeting-programme-plan = Заседания плана распределения времени приведены в его таблицах выше.
 meeting-times-in = Время указано { $zone }
 meeting-col-event = Мероприятие
 meeting-col-when = Дата и время
@@ -182,6 +183,7 @@ feed-year-name = Собрания МСЭ-Т { $year } года
 feed-year-description = Архив всех собраний МСЭ-Т, проведенных в { $year } году.
 feed-group-archive-name = Собрания МСЭ-Т { $group } за все годы
 feed-group-archive-description = Архив всех собраний { $group }, прошедших и предстоящих.
+feed-archive-sessions = Заседания из планов распределения времени приведены в календаре каждого собрания.
 feed-window = { $description } Собрания, завершающиеся { $from } или позднее, и последнее собрание каждой группы; более ранние собрания содержатся в годовых архивных календарях.
 feed-window-through = { $description } Собрания, завершающиеся { $from } или позднее и начинающиеся не позднее { $through }, и последнее собрание каждой группы; остальные собрания содержатся в годовых архивных календарях.
 feed-kind-meetings = собрания
@@ -317,6 +319,7 @@ plan-none-letter = Прочитать письмо.
 meeting-draft = Черновик: это собрание еще не проверено. Оно показано только в режиме предварительного просмотра (itucal serve --drafts) и не входит ни в один опубликованный календарь или страницу.
 plan-col-slot = Время
 plan-joint = совместное
+plan-subscribe = Календарь группы содержит её заседания и отражает их изменения. Подписаться на заседания одной группы:
 
 ## The timeline picture on a meeting page
 timeline-heading = Хронология

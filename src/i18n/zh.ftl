@@ -85,6 +85,7 @@ meeting-download = 下载 .ics
 meeting-email-snippet = 电子邮件片段（HTML）
 meeting-only-your-group = 或仅订阅您的组别：
 meeting-programme = 日程
+meeting-programme-plan = 时间表中的各次会段见上方表格。
 meeting-times-in = 时间为{ $zone }
 meeting-col-event = 活动
 meeting-col-when = 时间
@@ -170,6 +171,7 @@ feed-year-name = { $year }年ITU-T会议
 feed-year-description = { $year }年举行的全部ITU-T会议的存档。
 feed-group-archive-name = ITU-T { $group }会议（全部年份）
 feed-group-archive-description = { $group }全部会议（包括过去和今后的会议）的存档。
+feed-archive-sessions = 时间表中的会段见各次会议自己的日历。
 feed-window = { $description }结束日期在{ $from }或之后的会议，以及每个组的最近一次会议；更早的会议见按年份的存档日历。
 feed-window-through = { $description }结束日期在{ $from }或之后且开始日期不晚于{ $through }的会议，以及每个组的最近一次会议；其他会议见按年份的存档日历。
 feed-kind-meetings = 会议
@@ -295,6 +297,7 @@ plan-none-letter = 阅读集体函。
 meeting-draft = 草稿：此会议尚未经过审核。它仅在预览中显示（itucal serve --drafts），不在任何已发布的日历或网页中。
 plan-col-slot = 时段
 plan-joint = 联席
+plan-subscribe = 组别日历包含该组的各次会段，并随其变动而更新。订阅某一组别的会段：
 
 ## The timeline picture on a meeting page
 timeline-heading = 时间线

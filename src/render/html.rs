@@ -111,7 +111,7 @@ title = "Deadline: contributions"
             };
             out.push(index::render(c, DAY, BASE, lang));
             out.push(meeting::render(m, BASE, lang, None));
-            out.push(subscribe::render(c, &Feed::All, &f, 3, BASE));
+            out.push(subscribe::render(c, &Feed::All, &f, 3, DAY, BASE));
             out.push(email::feed_html(c, &Feed::All, &f, BASE));
             out.push(email::meeting_html(c, m, BASE, lang));
         }
@@ -160,13 +160,13 @@ title = "Deadline: contributions"
     fn the_subscribe_page_links_every_service_and_a_qr_code() {
         let c = catalog();
         let f = Filter::parse([("lang", "zh"), ("group", "q2-20")], &c).unwrap();
-        let p = subscribe::render(&c, &Feed::All, &f, 2, BASE);
+        let p = subscribe::render(&c, &Feed::All, &f, 2, DAY, BASE);
         assert!(p.starts_with("<!DOCTYPE html><html lang=\"zh-Hans\" dir=\"ltr\">"));
         for want in [
-            r#"href="https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Ffeeds.example.org%2Ffeeds%2Fall.ics%3Flang%3Dzh%26group%3Dq2-20""#,
-            r#"href="webcal://feeds.example.org/feeds/all.ics?lang=zh&amp;group=q2-20""#,
-            r#"value="https://feeds.example.org/feeds/all.ics?lang=zh&amp;group=q2-20""#,
-            r#"href="https://feeds.example.org/feeds/all.ics?lang=zh&amp;group=q2-20&amp;download=1""#,
+            r#"href="https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Ffeeds.example.org%2Ffeeds%2Fall.zh.ics%3Fgroup%3Dq2-20""#,
+            r#"href="webcal://feeds.example.org/feeds/all.zh.ics?group=q2-20""#,
+            r#"value="https://feeds.example.org/feeds/all.zh.ics?group=q2-20""#,
+            r#"href="https://feeds.example.org/feeds/all.zh.ics?group=q2-20&amp;download=1""#,
             r#"href="https://calendar.google.com/calendar/r/settings/addbyurl""#,
             r#"<input type="checkbox" name="group" value="q2-20" checked>"#,
             r#"<input type="radio" name="lang" value="zh" checked>"#,
@@ -264,6 +264,7 @@ title = "Deadline: contributions"
                             ..Filter::default()
                         },
                         m.events.len(),
+                        DAY,
                         BASE,
                     ),
                 ),

@@ -82,6 +82,13 @@ pub fn feed_title(catalog: &Catalog, feed: &Feed, filter: &Filter) -> (String, S
             }
         }
     };
+    // an archive's sessions are in each meeting's own calendar (crate::select::select)
+    let description = match feed {
+        Feed::Year(_) | Feed::GroupArchive(_) if !filter.kinds.contains(&Kind::Session) => {
+            format!("{description} {}", tr(lang, "feed-archive-sessions"))
+        }
+        _ => description,
+    };
     let mut parts: Vec<String> = Vec::new();
     if !filter.groups.is_empty() {
         let names: Vec<_> = filter

@@ -106,11 +106,21 @@ pub struct MeetingJson<'a> {
     pub links: MeetingLinksJson,
 }
 
-/// The links of an event.
+/// The links of an event. A time plan's session has only its place on the meeting page: it is
+/// in its groups' feeds, which follow its changes, and has no links of its own (as on the
+/// pages, [`crate::render::html::plan`]).
 #[derive(Debug, Serialize)]
 pub struct EventLinksJson {
-    /// Its row on the meeting page.
+    /// Its row on the meeting page (a session: its cell in the time plan).
     pub page: String,
+    /// The event's own links; none for a time plan's session.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub own: Option<OwnLinksJson>,
+}
+
+/// An event's own calendar links.
+#[derive(Debug, Serialize)]
+pub struct OwnLinksJson {
     /// Its own `.ics`.
     pub ics: String,
     /// Its `.ics` as a download.
@@ -309,7 +319,16 @@ pub fn meeting_json<'a>(base: &str, m: &'a Meeting, lang: Lang) -> MeetingJson<'
 
 /// An event as the API shows it.
 pub fn event_json<'a>(base: &str, m: &'a Meeting, e: &'a Event, lang: Lang) -> EventJson<'a> {
-    let l = EventLinks::new(base, m, e, lang);
+    let own = (!e.planned).then(|| {
+        let l = EventLinks::new(base, m, e, lang);
+        OwnLinksJson {
+            ics: l.ics,
+            download: l.download,
+            google: l.google,
+            outlook: l.outlook,
+            office365: l.office365,
+        }
+    });
     let (start, end, first_day, last_day, end_date_exclusive) = match &e.when {
         When::Timed {
             start_utc, end_utc, ..
@@ -354,11 +373,7 @@ pub fn event_json<'a>(base: &str, m: &'a Meeting, e: &'a Event, lang: Lang) -> E
         end_date_exclusive,
         links: EventLinksJson {
             page: format!("{}#event-{}", meeting_url(base, &m.id, lang), e.key),
-            ics: l.ics,
-            download: l.download,
-            google: l.google,
-            outlook: l.outlook,
-            office365: l.office365,
+            own,
         },
     }
 }
@@ -517,7 +532,7 @@ title = "Q1/20"
         assert_eq!(v["groups"], serde_json::json!(["Q1/20"]));
         assert_eq!(
             v["links"]["ics"],
-            "https://feeds.example.org/events/m/q1.ics?lang=zh"
+            "https://feeds.example.org/events/m/q1.zh.ics"
         );
     }
 }

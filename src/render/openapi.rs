@@ -297,7 +297,9 @@ fn schemas(catalog: &Catalog, base: &str) -> Value {
                 "end_date_exclusive": { "type": "string", "format": "date", "description": "All-day events: the day after last_day" },
                 "links": {
                     "type": "object",
-                    "required": ["page", "ics", "download", "google", "outlook", "office365"],
+                    "description": "Every event has `page`; every event but a time plan's session also has its own `ics`, `download`, `google`, `outlook` and `office365` links (a session is in its groups' feeds, which follow its changes)",
+                    "required": ["page"],
+                    "dependentRequired": { "ics": ["download", "google", "outlook", "office365"] },
                     "properties": {
                         "page": uri, "ics": uri, "download": uri, "google": uri, "outlook": uri, "office365": uri,
                     },

@@ -53,7 +53,7 @@ async fn api_meetings_lists_each_meeting_with_its_days_and_links() {
     );
     assert_eq!(
         zh["meetings"][0]["links"]["feed"],
-        "https://feeds.example.org/feeds/sg20-wp1-2018-01.ics?lang=zh"
+        "https://feeds.example.org/feeds/sg20-wp1-2018-01.zh.ics"
     );
 }
 
@@ -149,19 +149,19 @@ async fn api_feeds_lists_every_feed_with_its_links() {
     assert_eq!(q2["title"], "ITU-T Q2/20会议");
     assert_eq!(
         q2["https"],
-        "https://feeds.example.org/feeds/groups/q2-20.ics?lang=zh"
+        "https://feeds.example.org/feeds/groups/q2-20.zh.ics"
     );
     assert_eq!(
         q2["webcal"],
-        "webcal://feeds.example.org/feeds/groups/q2-20.ics?lang=zh"
+        "webcal://feeds.example.org/feeds/groups/q2-20.zh.ics"
     );
     assert_eq!(
         q2["google"],
-        "https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Ffeeds.example.org%2Ffeeds%2Fgroups%2Fq2-20.ics%3Flang%3Dzh"
+        "https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Ffeeds.example.org%2Ffeeds%2Fgroups%2Fq2-20.zh.ics"
     );
     assert_eq!(
         q2["outlook"],
-        "https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2Ffeeds.example.org%2Ffeeds%2Fgroups%2Fq2-20.ics%3Flang%3Dzh&name=ITU-T%20Q2%2F20%E4%BC%9A%E8%AE%AE"
+        "https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2Ffeeds.example.org%2Ffeeds%2Fgroups%2Fq2-20.zh.ics&name=ITU-T%20Q2%2F20%E4%BC%9A%E8%AE%AE"
     );
     assert_eq!(
         q2["subscribe_page"],

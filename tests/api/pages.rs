@@ -152,11 +152,11 @@ async fn the_subscribe_page_has_one_exact_link_per_service() {
     )
     .await;
     assert_page(&r, "subscribe", "zh-Hans");
-    let feed = "https://feeds.example.org/feeds/groups/q2-20.ics?lang=zh&kind=meeting,deadline";
+    let feed = "https://feeds.example.org/feeds/groups/q2-20.zh.ics?kind=meeting,deadline";
     let cases = [
         (
             "google",
-            "https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Ffeeds.example.org%2Ffeeds%2Fgroups%2Fq2-20.ics%3Flang%3Dzh%26kind%3Dmeeting%2Cdeadline",
+            "https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Ffeeds.example.org%2Ffeeds%2Fgroups%2Fq2-20.zh.ics%3Fkind%3Dmeeting%2Cdeadline",
         ),
         (
             "google-addbyurl",
@@ -164,19 +164,19 @@ async fn the_subscribe_page_has_one_exact_link_per_service() {
         ),
         (
             "outlook",
-            "https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2Ffeeds.example.org%2Ffeeds%2Fgroups%2Fq2-20.ics%3Flang%3Dzh%26kind%3Dmeeting%2Cdeadline&name=ITU-T%20Q2%2F20%E4%BC%9A%E8%AE%AE%20%E2%80%93%20%E4%BC%9A%E8%AE%AE%20%2B%20%E6%88%AA%E6%AD%A2%E6%97%A5%E6%9C%9F",
+            "https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2Ffeeds.example.org%2Ffeeds%2Fgroups%2Fq2-20.zh.ics%3Fkind%3Dmeeting%2Cdeadline&name=ITU-T%20Q2%2F20%E4%BC%9A%E8%AE%AE%20%E2%80%93%20%E4%BC%9A%E8%AE%AE%20%2B%20%E6%88%AA%E6%AD%A2%E6%97%A5%E6%9C%9F",
         ),
         (
             "office365",
-            "https://outlook.office.com/calendar/0/addfromweb?url=https%3A%2F%2Ffeeds.example.org%2Ffeeds%2Fgroups%2Fq2-20.ics%3Flang%3Dzh%26kind%3Dmeeting%2Cdeadline&name=ITU-T%20Q2%2F20%E4%BC%9A%E8%AE%AE%20%E2%80%93%20%E4%BC%9A%E8%AE%AE%20%2B%20%E6%88%AA%E6%AD%A2%E6%97%A5%E6%9C%9F",
+            "https://outlook.office.com/calendar/0/addfromweb?url=https%3A%2F%2Ffeeds.example.org%2Ffeeds%2Fgroups%2Fq2-20.zh.ics%3Fkind%3Dmeeting%2Cdeadline&name=ITU-T%20Q2%2F20%E4%BC%9A%E8%AE%AE%20%E2%80%93%20%E4%BC%9A%E8%AE%AE%20%2B%20%E6%88%AA%E6%AD%A2%E6%97%A5%E6%9C%9F",
         ),
         (
             "webcal",
-            "webcal://feeds.example.org/feeds/groups/q2-20.ics?lang=zh&kind=meeting,deadline",
+            "webcal://feeds.example.org/feeds/groups/q2-20.zh.ics?kind=meeting,deadline",
         ),
         (
             "download",
-            "https://feeds.example.org/feeds/groups/q2-20.ics?lang=zh&kind=meeting,deadline&download=1",
+            "https://feeds.example.org/feeds/groups/q2-20.zh.ics?kind=meeting,deadline&download=1",
         ),
         ("https", feed),
         (

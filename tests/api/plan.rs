@@ -283,3 +283,184 @@ async fn the_meeting_page_draws_a_timeline_with_the_same_facts_in_text() {
     assert_eq!(meetings.matches("<li>").count(), 5);
     assert!(meetings.contains("WP1/20 meeting"), "{meetings}");
 }
+
+/// The keys of the example's plan sessions, from its meeting feed (every event that the file
+/// does not list as an `[[event]]`).
+async fn session_keys() -> Vec<String> {
+    let text = std::fs::read_to_string(example_dir().join("sg99-2026-10.toml")).unwrap();
+    let app = test::init_service(app(state(&example_dir()))).await;
+    let api: serde_json::Value =
+        serde_json::from_str(&get(&app, "/api/meetings/sg99-2026-10").await.body).unwrap();
+    let keys: Vec<String> = api["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["key"].as_str().unwrap().to_string())
+        .filter(|k| !text.contains(&format!("key = \"{k}\"")))
+        .collect();
+    assert!(keys.len() >= 40, "{keys:?}");
+    keys
+}
+
+#[actix_web::test]
+async fn a_plans_sessions_are_shown_once_in_its_tables_and_offered_through_their_groups() {
+    let sessions = session_keys().await;
+    let app = test::init_service(app(state(&example_dir()))).await;
+    for lang in ["en", "ar", "ru", "zh", "fr", "es"] {
+        let page = get(&app, &format!("/meetings/sg99-2026-10?lang={lang}"))
+            .await
+            .body;
+        let programme = &page[page.find("<table class=\"events\"").unwrap()..];
+        let programme = &programme[..programme.find("</table>").unwrap()];
+        for key in &sessions {
+            // the page's links to a session (the changes page's, the API's) find its cell,
+            // a joint session's first
+            assert_eq!(
+                page.matches(&format!("id=\"event-{key}\"")).count(),
+                1,
+                "{key} in {lang}"
+            );
+            assert!(
+                !programme.contains(&format!("event-{key}")),
+                "{key} in {lang}"
+            );
+            assert!(
+                !page.contains(&format!("/events/sg99-2026-10/{key}.")),
+                "{key}"
+            );
+        }
+        // the file's events keep their rows and their own links
+        assert!(programme.contains("id=\"event-wp1-99-meeting\""));
+        assert!(
+            page.contains("/events/sg99-2026-10/wp1-99-meeting."),
+            "{lang}"
+        );
+        // every group with sessions is offered its calendar, which follows their changes
+        let offer = &page[page.find("<p class=\"plan-groups\">").unwrap()..];
+        let offer = &offer[..offer.find("</p>").unwrap()];
+        for slug in [
+            "sg99", "wp1-99", "wp2-99", "q1-99", "q2-99", "q3-99", "q4-99", "q5-99",
+        ] {
+            assert!(
+                offer.contains(&format!("/subscribe/groups/{slug}?lang={lang}\""))
+                    || (lang == "en" && offer.contains(&format!("/subscribe/groups/{slug}\""))),
+                "{slug} in {lang}: {offer}"
+            );
+        }
+        assert!(page.len() < 150_000, "{lang}: {} bytes", page.len());
+    }
+}
+
+#[actix_web::test]
+async fn a_meetings_e_mail_sums_up_its_plan_and_stays_under_what_gmail_shows() {
+    let sessions = session_keys().await;
+    let app = test::init_service(app(state(&example_dir()))).await;
+    for lang in ["en", "ar", "ru", "zh", "fr", "es"] {
+        for snippet in ["email.html", "email.txt"] {
+            let uri = format!("/meetings/sg99-2026-10/{snippet}?lang={lang}");
+            let body = get(&app, &uri).await.body;
+            for key in &sessions {
+                assert!(!body.contains(&format!("/{key}.")), "{key} in {uri}");
+            }
+            assert!(
+                body.contains("/events/sg99-2026-10/wp1-99-meeting."),
+                "{uri}"
+            );
+            assert!(
+                body.contains(&format!("/meetings/sg99-2026-10?lang={lang}#plan-h"))
+                    || body.contains("/meetings/sg99-2026-10#plan-h"),
+                "{uri}"
+            );
+            for slug in ["q1-99", "q5-99", "sg99"] {
+                assert!(
+                    body.contains(&format!("/subscribe/groups/{slug}")),
+                    "{slug} in {uri}"
+                );
+            }
+            // Gmail cuts a message after about 102 kB
+            assert!(body.len() < 100_000, "{uri}: {} bytes", body.len());
+        }
+    }
+    let text = get(&app, "/meetings/sg99-2026-10/email.txt").await.body;
+    assert!(
+        text.contains("Version 2, tentative: sessions and rooms may change"),
+        "{text}"
+    );
+    assert!(text.contains("  Q3/99: http"), "{text}");
+}
+
+#[actix_web::test]
+async fn a_session_in_the_api_has_its_place_on_the_page_and_no_links_of_its_own() {
+    let app = test::init_service(app(state(&example_dir()))).await;
+    let api: serde_json::Value =
+        serde_json::from_str(&get(&app, "/api/meetings/sg99-2026-10").await.body).unwrap();
+    let events = api["events"].as_array().unwrap();
+    let by_key = |key: &str| events.iter().find(|e| e["key"] == key).unwrap();
+    let session = &by_key("q3-99-s2")["links"];
+    assert_eq!(
+        session.as_object().unwrap().keys().collect::<Vec<_>>(),
+        ["page"],
+        "{session}"
+    );
+    assert!(
+        session["page"]
+            .as_str()
+            .unwrap()
+            .ends_with("/meetings/sg99-2026-10#event-q3-99-s2")
+    );
+    let event = &by_key("wp1-99-meeting")["links"];
+    for link in ["page", "ics", "download", "google", "outlook", "office365"] {
+        assert!(event[link].is_string(), "{link}: {event}");
+    }
+    // and the address of a session's own file, published before, still answers
+    let r = get(&app, "/events/sg99-2026-10/q3-99-s2.ics").await;
+    assert_eq!(r.status, 200);
+}
+
+/// The example and the same meeting a year later (`sg99-2027-10`), in one data directory.
+fn two_years() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "sg99-2026-10.toml";
+    let text = std::fs::read_to_string(example_dir().join(name)).unwrap();
+    std::fs::write(dir.path().join(name), &text).unwrap();
+    let later = text.replace("2026-", "2027-").replace("2026", "2027");
+    std::fs::write(dir.path().join("sg99-2027-10.toml"), later).unwrap();
+    dir
+}
+
+#[actix_web::test]
+async fn a_groups_subscribe_page_shows_its_next_meetings_plan_and_what_its_feed_holds_today() {
+    use chrono::NaiveDate;
+    use itucal::window::Today;
+    let dir = two_years();
+    let on = |y, m, d| Today::Fixed(NaiveDate::from_ymd_opt(y, m, d).unwrap());
+    for (today, shown, not) in [
+        (on(2026, 10, 1), "sg99-2026-10", "sg99-2027-10"),
+        (on(2027, 6, 1), "sg99-2027-10", "sg99-2026-10"),
+        (on(2028, 1, 1), "sg99-2027-10", "sg99-2026-10"),
+    ] {
+        let app = test::init_service(app(state(dir.path()).with_today(today))).await;
+        let r = get(&app, "/subscribe/groups/q3-99").await;
+        assert!(
+            r.body.contains(&format!("id=\"plan-h-{shown}\"")),
+            "{today:?}"
+        );
+        assert!(
+            !r.body.contains(&format!("id=\"plan-h-{not}\"")),
+            "{today:?}"
+        );
+        // the count is the feed's, after its window
+        let feed = get(&app, "/feeds/groups/q3-99.ics").await.body;
+        let n = feed.matches("BEGIN:VEVENT").count();
+        assert!(
+            r.body
+                .contains(&format!("Now in this calendar: {n} events")),
+            "{n}"
+        );
+        // a study group's calendar holds no sessions: its page shows none, unless asked
+        let sg = get(&app, "/subscribe/groups/sg99").await.body;
+        assert!(!sg.contains("data-session="));
+        let sg = get(&app, "/subscribe/groups/sg99?kind=session").await.body;
+        assert!(sg.contains("data-session=\"sg99-s1\""));
+    }
+}

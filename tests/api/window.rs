@@ -71,6 +71,18 @@ async fn an_old_meeting_leaves_the_default_feeds_and_stays_in_its_archives() {
     assert!(!has(&deadlines, "deadline.q1-2019") && has(&deadlines, "deadline.q9-2019"));
     let q1 = get(&app, "/feeds/groups/q1-20.ics").await.body;
     assert!(!has(&q1, "meeting.q1-2019") && has(&q1, "meeting.q1-2026"));
+    // a subscribe page counts what its feed holds today, not what its archive holds
+    for (page, feed) in [
+        ("/subscribe/all", &all.body),
+        ("/subscribe/groups/q1-20", &q1),
+    ] {
+        let n = feed.matches("BEGIN:VEVENT").count();
+        let page = get(&app, page).await.body;
+        assert!(
+            page.contains(&format!("Now in this calendar: {n} events")),
+            "{n}: {page}"
+        );
+    }
 
     // the archives are complete
     let y2019 = get(&app, "/feeds/archive/2019.ics").await;

@@ -403,8 +403,8 @@ test('every subscribe link has the expected href', async () => {
   assert.ok(box && box.width > 100 && Math.abs(box.width - box.height) < 1, JSON.stringify(box));
   // a group's page in Chinese: its own feed, the name as Outlook shows it
   await p.goto(`${BASE}/subscribe/groups/q2-20?lang=zh`);
-  const q2 = `${BASE}/feeds/groups/q2-20.ics?lang=zh`;
-  assert.equal(await href(p, 'google'), `https://calendar.google.com/calendar/r?cid=${enc(`webcal://${HOST}/feeds/groups/q2-20.ics?lang=zh`)}`);
+  const q2 = `${BASE}/feeds/groups/q2-20.zh.ics`;
+  assert.equal(await href(p, 'google'), `https://calendar.google.com/calendar/r?cid=${enc(`webcal://${HOST}/feeds/groups/q2-20.zh.ics`)}`);
   assert.equal(await href(p, 'outlook'), `https://outlook.live.com/calendar/0/addfromweb?url=${enc(q2)}&name=${enc('ITU-T Q2/20会议')}`);
   assert.deepEqual(p.errors, []);
 });
@@ -436,7 +436,7 @@ test('the builder updates every link, by keyboard too', async () => {
   // the language loads the Chinese page with the same choice
   await Promise.all([p.waitForURL(/lang=zh/), p.check('#builder input[name="lang"][value="zh"]')]);
   assert.equal(await p.getAttribute('html', 'lang'), 'zh-Hans');
-  assert.equal(await p.inputValue('#feed-url'), `${BASE}/feeds/all.ics?lang=zh&kind=meeting,deadline&group=q2-20`);
+  assert.equal(await p.inputValue('#feed-url'), `${BASE}/feeds/all.zh.ics?kind=meeting,deadline&group=q2-20`);
   assert.ok(await p.isChecked('#builder input[name="group"][value="q2-20"]'));
   assert.deepEqual(p.errors, []);
 });

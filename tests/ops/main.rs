@@ -670,3 +670,90 @@ fn two_servers_on_a_stale_lock_answer_the_same_bytes() {
     );
     assert_eq!(health(&a)["warnings"].as_array().unwrap().len(), 2);
 }
+
+/// The links to the site itself in a text (a page, a snippet, an API document), without their
+/// `#fragment`, as written (`&amp;` read as `&`).
+fn site_links(text: &str, base: &str) -> Vec<String> {
+    let text = text.replace("&amp;", "&");
+    let mut links = Vec::new();
+    for start in [format!("{base}/"), "href=\"/".to_string()] {
+        for (at, _) in text.match_indices(&start) {
+            let from = if start.starts_with("href") {
+                at + 6
+            } else {
+                at + base.len()
+            };
+            let rest = &text[from..];
+            let end = rest
+                .find(|c: char| c == '"' || c == '<' || c == '#' || c.is_whitespace())
+                .unwrap_or(rest.len());
+            links.push(rest[..end].to_string());
+        }
+    }
+    links
+}
+
+#[test]
+fn every_link_of_an_exported_site_to_itself_is_a_file_of_the_export() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let base = "https://feeds.example.org";
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/sg99-2026-10");
+    let status = Command::new(env!("CARGO_BIN_EXE_itucal"))
+        .arg("export")
+        .arg(&out)
+        .arg("--data")
+        .arg(&example)
+        .args(["--public-url", base, "--today", "2026-10-01"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    let files = manifest["files"].as_array().unwrap();
+    let urls: std::collections::HashSet<&str> =
+        files.iter().map(|f| f["url"].as_str().unwrap()).collect();
+    let mut missing = std::collections::BTreeSet::new();
+    let mut checked = 0;
+    for f in files {
+        let path = f["path"].as_str().unwrap();
+        if path.ends_with(".ics") || path.starts_with("static/") {
+            continue;
+        }
+        let text = std::fs::read_to_string(out.join(path)).unwrap();
+        for link in site_links(&text, base) {
+            // a static host serves a download as the same file; a group's next-meeting link
+            // is a redirect it is configured with (docs/operations.md)
+            let mut file = link.replace("?download=1", "").replace("&download=1", "");
+            // an asset's `?v=` only busts caches
+            if file.starts_with("/static/") {
+                file.truncate(file.find('?').unwrap_or(file.len()));
+            }
+            if urls.contains(file.as_str()) || file.ends_with("/next") || file.contains("/next?") {
+                checked += 1;
+            } else {
+                missing.insert(format!("{link} (in {path})"));
+            }
+        }
+    }
+    assert!(checked > 1000, "{checked} links");
+    assert_eq!(missing, std::collections::BTreeSet::<String>::new());
+}
+
+#[test]
+fn export_refuses_to_write_into_a_data_directory() {
+    let (tmp, file) = data_copy();
+    let before: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
+    let out = Command::new(env!("CARGO_BIN_EXE_itucal"))
+        .arg("export")
+        .arg(file.parent().unwrap())
+        .arg("--data")
+        .arg(file.parent().unwrap())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("holds meeting files"), "{stderr}");
+    let after: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
+    assert_eq!(before.len(), after.len(), "nothing written");
+}

@@ -4,10 +4,16 @@
 //! no script, no images (often blocked), and plain https links only: `webcal:` links are
 //! unreliable in webmail, so webcal appears only as a secondary line. The plain-text form says
 //! the same with bare URLs.
+//!
+//! A meeting's snippet lists the events of its file, each with its own links; a time plan's
+//! sessions (hundreds at a study group's meeting) are summed up in a few lines: the plan's
+//! status, its place on the meeting page and each group's calendar. That keeps the mail small
+//! (Gmail cuts a message after about 102 kB) and sends people to what follows the plan's
+//! changes.
 
 use super::i18n::{self, strings};
-use crate::links::{EventLinks, FeedLinks, meeting_url};
-use crate::model::{Catalog, Lang, Meeting};
+use crate::links::{EventLinks, FeedLinks, lang_query, meeting_url, subscribe_path, with_query};
+use crate::model::{Catalog, Group, Lang, Meeting, Plan};
 use crate::select::{Feed, Filter};
 use maud::{DOCTYPE, Markup, html};
 
@@ -153,8 +159,33 @@ fn when_text(event: &crate::model::Event, lang: Lang) -> String {
     }
 }
 
-/// The HTML e-mail snippet of one meeting: subscribe links, then every event with its own
-/// "add" links, in the meeting's time.
+/// A meeting's time plan as a snippet tells it: the plan, where it is shown (the meeting
+/// page's plan section), and the subscribe page of each group with sessions in it.
+struct PlanSummary<'a> {
+    status: String,
+    page: String,
+    groups: Vec<(&'a Group, String)>,
+}
+
+impl<'a> PlanSummary<'a> {
+    fn new(base: &str, meeting: &'a Meeting, plan: &Plan, lang: Lang) -> PlanSummary<'a> {
+        let groups = super::plan::planned_groups(meeting, plan)
+            .map(|g| {
+                let feed = Feed::Group(g.slug().to_string());
+                let path = subscribe_path(&feed).unwrap_or_default();
+                (g, format!("{base}{}", with_query(&path, &lang_query(lang))))
+            })
+            .collect();
+        PlanSummary {
+            status: super::plan::status_line(plan, lang),
+            page: format!("{}#plan-h", meeting_url(base, &meeting.id, lang)),
+            groups,
+        }
+    }
+}
+
+/// The HTML e-mail snippet of one meeting: subscribe links, then every event of its file with
+/// its own "add" links, in the meeting's time, and the time plan in short.
 pub fn meeting_html(catalog: &Catalog, meeting: &Meeting, base: &str, lang: Lang) -> String {
     let t = strings(lang);
     let feed = Feed::Meeting(meeting.id.clone());
@@ -164,6 +195,10 @@ pub fn meeting_html(catalog: &Catalog, meeting: &Meeting, base: &str, lang: Lang
     };
     let l = FeedLinks::new(base, catalog, &feed, &filter);
     let title = &meeting.title.get(lang);
+    let plan = meeting
+        .plan
+        .as_ref()
+        .map(|p| PlanSummary::new(base, meeting, p, lang));
     let block = html! {
         table role="presentation" cellpadding="0" cellspacing="0" border="0" width="100%" style=(format!("max-width:640px;{FONT}")) {
             tr { td style=(HEADING) { (title) } }
@@ -175,7 +210,7 @@ pub fn meeting_html(catalog: &Catalog, meeting: &Meeting, base: &str, lang: Lang
             } }
             tr { td {
                 table role="presentation" cellpadding="0" cellspacing="0" border="0" width="100%" style=(FONT) {
-                    @for e in &meeting.events {
+                    @for e in meeting.events.iter().filter(|e| !e.planned) {
                         @let el = EventLinks::new(base, meeting, e, lang);
                         tr {
                             td style=(CELL) {
@@ -194,13 +229,25 @@ pub fn meeting_html(catalog: &Catalog, meeting: &Meeting, base: &str, lang: Lang
                     }
                 }
             } }
+            @if let Some(p) = &plan {
+                tr { td style="padding:16px 0 4px 0;font-weight:bold;" { (crate::i18n::tr(lang, "plan-heading")) } }
+                tr { td style="padding:0 0 4px 0;" { (p.status) } }
+                (url_line(&crate::i18n::tr(lang, "plan-heading"), &p.page, lang))
+                tr { td style="padding:8px 0 4px 0;" {
+                    (crate::i18n::tr(lang, "plan-subscribe")) " "
+                    @for (i, (g, href)) in p.groups.iter().enumerate() {
+                        @if i > 0 { " · " }
+                        a href=(href) style=(LINK) dir="ltr" { (g.name()) }
+                    }
+                } }
+            }
             (url_line(&t.meeting_page, &meeting_url(base, &meeting.id, lang), lang))
         }
     };
     document(lang, title, block)
 }
 
-/// The plain-text e-mail snippet of one meeting.
+/// The plain-text e-mail snippet of one meeting: as [`meeting_html`] says it.
 pub fn meeting_text(catalog: &Catalog, meeting: &Meeting, base: &str, lang: Lang) -> String {
     let t = strings(lang);
     let feed = Feed::Meeting(meeting.id.clone());
@@ -223,7 +270,7 @@ pub fn meeting_text(catalog: &Catalog, meeting: &Meeting, base: &str, lang: Lang
         t.programme,
         i18n::zone_label(meeting.tz, lang)
     ));
-    for e in &meeting.events {
+    for e in meeting.events.iter().filter(|e| !e.planned) {
         let el = EventLinks::new(base, meeting, e, lang);
         out.push_str(&format!(
             "\n{}\n{}\n  {}: {}\n  {}: {}\n  {}: {}\n  .ics: {}\n",
@@ -237,6 +284,22 @@ pub fn meeting_text(catalog: &Catalog, meeting: &Meeting, base: &str, lang: Lang
             el.office365,
             el.download
         ));
+    }
+    if let Some(plan) = &meeting.plan {
+        let p = PlanSummary::new(base, meeting, plan, lang);
+        let heading = crate::i18n::tr(lang, "plan-heading");
+        out.push_str(&format!(
+            "\n{heading}:\n  {}\n  {}\n{}\n",
+            p.status,
+            p.page,
+            crate::i18n::tr(lang, "plan-subscribe")
+        ));
+        for (g, href) in &p.groups {
+            out.push_str(&format!(
+                "  {}: {href}\n",
+                crate::i18n::isolate(g.name(), lang)
+            ));
+        }
     }
     out.push_str(&format!(
         "\n{}:\n  {}\n",

@@ -2,6 +2,10 @@
 //! a table in the meeting's time (Geneva) with "add to calendar" links, the time plan (or that
 //! it is not yet published), the deadlines, the agenda, the descriptions and the contacts.
 //!
+//! The time plan's sessions are shown once, in the plan's tables ([`super::plan`]): the
+//! programme table and the descriptions hold the events of the meeting's file, so that the
+//! page stays small when a plan has hundreds of sessions.
+//!
 //! Nothing here depends on the clock: the viewer's local times and the days left before each
 //! deadline are filled in by the page's script from the `<time>` elements and `data-` attributes
 //! rendered here.
@@ -95,6 +99,7 @@ pub fn render(
     let described: Vec<(Cow<'_, str>, Cow<'_, str>)> = meeting
         .events
         .iter()
+        .filter(|e| !e.planned)
         .filter_map(|e| Some((e.title.get(lang), e.description.as_ref()?.get(lang))))
         .collect();
     let agendas: Vec<(&str, Vec<text::Block<'_>>)> = described
@@ -158,7 +163,7 @@ pub fn render(
             }
         }
         (super::timeline::section(meeting, lang))
-        (super::plan::section(meeting, lang, None))
+        (super::plan::section(&ctx, meeting))
         section aria-labelledby="programme-h" {
             h2 #programme-h { (t.programme) }
             div.table-wrap {
@@ -173,7 +178,7 @@ pub fn render(
                         }
                     }
                     tbody {
-                        @for e in &meeting.events {
+                        @for e in meeting.events.iter().filter(|e| !e.planned) {
                             tr id=(format!("event-{}", e.key)) class=[(e.status == Status::Cancelled).then_some("cancelled")] {
                                 th scope="row" {
                                     span.event-title { (super::shown(&e.title, lang)) }
@@ -193,6 +198,9 @@ pub fn render(
                         }
                     }
                 }
+            }
+            @if meeting.events.iter().any(|e| e.planned) {
+                p.note { (crate::i18n::tr(lang, "meeting-programme-plan")) }
             }
         }
         @if !deadlines.is_empty() {
@@ -227,10 +235,10 @@ pub fn render(
                 div.text lang=(i18n::strings(d.lang_of(lang)).html_lang) { (text::render(&d.get(lang))) }
             }
         }
-        @if meeting.events.iter().any(|e| e.description.is_some()) {
+        @if meeting.events.iter().any(|e| !e.planned && e.description.is_some()) {
             section aria-labelledby="details-h" {
                 h2 #details-h { (t.details) }
-                @for e in meeting.events.iter().filter(|e| e.description.is_some()) {
+                @for e in meeting.events.iter().filter(|e| !e.planned && e.description.is_some()) {
                     @if let Some(d) = &e.description {
                         details {
                             summary { (super::shown(&e.title, lang)) }

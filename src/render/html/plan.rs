@@ -6,24 +6,74 @@
 //! `data-end` for the page's script, which writes the viewer's own times beside them (the
 //! programme table's mechanism). A table that is wider than a phone scrolls inside its wrapper,
 //! never the page.
+//!
+//! A session has no "add to calendar" links of its own: rooms and times change during a
+//! meeting, and a copied event never hears of it. The plan instead offers each group's
+//! calendar, which holds the group's sessions and follows their changes.
 
+use super::layout::Ctx;
 use crate::i18n::{arg, dates, isolate, tr, tr_args};
+use crate::links::{lang_query, subscribe_path};
 use crate::model::{Lang, Meeting, Plan, PlanStatus, Session, Status};
+use crate::select::Feed;
 use chrono::{NaiveDate, NaiveDateTime, TimeZone};
 use maud::{Markup, html};
 
-/// The time plan section of a meeting page; `only` keeps the sessions of one group (by index)
-/// and of the groups it is within or that are within it, as that group's feed does.
-pub fn section(meeting: &Meeting, lang: Lang, only: Option<usize>) -> Markup {
+/// The time plan section of a meeting page: the plan, each session a target of the page's
+/// `#event-{key}` links, and the calendars of the groups that have sessions in it.
+pub fn section(ctx: &Ctx<'_>, meeting: &Meeting) -> Markup {
+    let lang = ctx.lang;
     html! {
         section aria-labelledby="plan-h" {
             h2 #plan-h { (tr(lang, "plan-heading")) }
             @match &meeting.plan {
-                Some(plan) => (grid(meeting, plan, lang, only)),
+                Some(plan) => {
+                    (grid(meeting, plan, lang, None, true))
+                    p.plan-groups {
+                        (tr(lang, "plan-subscribe")) " "
+                        @for g in planned_groups(meeting, plan) {
+                            @let feed = Feed::Group(g.slug().to_string());
+                            a href=(ctx.href(&subscribe_path(&feed).unwrap_or_default(), &lang_query(lang))) dir="ltr" { (g.name()) }
+                            " "
+                        }
+                    }
+                }
                 None => (not_published(meeting, lang)),
             }
         }
     }
+}
+
+/// The plan's version and how settled it is: "Version 3, tentative: sessions and rooms may
+/// change during the meeting."
+pub fn status_line(plan: &Plan, lang: Lang) -> String {
+    let status = match plan.status {
+        PlanStatus::Final => "final",
+        PlanStatus::Tentative => "tentative",
+        PlanStatus::Draft => "draft",
+    };
+    let version = isolate(&plan.version, lang);
+    tr_args(
+        lang,
+        "plan-version",
+        &[("version", arg(&version)), ("status", arg(status))],
+    )
+}
+
+/// The groups that have sessions in `plan`, in the meeting's order.
+pub fn planned_groups<'a>(
+    meeting: &'a Meeting,
+    plan: &Plan,
+) -> impl Iterator<Item = &'a crate::model::Group> {
+    let mut has = vec![false; meeting.groups.len()];
+    for &g in plan.sessions.iter().flat_map(|s| &s.groups) {
+        has[g] = true;
+    }
+    meeting
+        .groups
+        .iter()
+        .zip(has)
+        .filter_map(|(g, has)| has.then_some(g))
 }
 
 /// "Time plan not yet published", with the letter's link (when the data has it) and where
@@ -51,8 +101,10 @@ struct Row<'a> {
     sessions: Vec<&'a Session>,
 }
 
-/// The plan's status line and one table per day; `only` as in [`section`].
-pub fn grid(meeting: &Meeting, plan: &Plan, lang: Lang, only: Option<usize>) -> Markup {
+/// The plan's status line and one table per day; `only` keeps the sessions of one group (by
+/// index) and of the groups it is within or that are within it, as that group's feed does;
+/// `anchors` gives each session the id `event-{key}` (once per page: on its meeting's page).
+fn grid(meeting: &Meeting, plan: &Plan, lang: Lang, only: Option<usize>, anchors: bool) -> Markup {
     let shown: Vec<&Session> = plan
         .sessions
         .iter()
@@ -60,26 +112,26 @@ pub fn grid(meeting: &Meeting, plan: &Plan, lang: Lang, only: Option<usize>) -> 
         .collect();
     let mut days: Vec<NaiveDate> = shown.iter().map(|s| s.start.date()).collect();
     days.dedup();
-    let status = match plan.status {
-        PlanStatus::Final => "final",
-        PlanStatus::Tentative => "tentative",
-        PlanStatus::Draft => "draft",
-    };
-    let version = isolate(&plan.version, lang);
     html! {
         p.plan-status {
-            (tr_args(lang, "plan-version", &[("version", arg(&version)), ("status", arg(status))]))
+            (status_line(plan, lang))
             " " (super::i18n::times_in(meeting.tz, lang)) "."
         }
         @for day in days {
             @let sessions: Vec<&Session> = shown.iter().copied().filter(|s| s.start.date() == day).collect();
-            (day_table(meeting, day, &sessions, lang))
+            (day_table(meeting, day, &sessions, lang, anchors))
         }
     }
 }
 
 /// The table of one day: slots × the groups that meet that day.
-fn day_table(meeting: &Meeting, day: NaiveDate, sessions: &[&Session], lang: Lang) -> Markup {
+fn day_table(
+    meeting: &Meeting,
+    day: NaiveDate,
+    sessions: &[&Session],
+    lang: Lang,
+    anchors: bool,
+) -> Markup {
     let mut groups: Vec<usize> = sessions
         .iter()
         .flat_map(|s| s.groups.iter().copied())
@@ -141,7 +193,10 @@ fn day_table(meeting: &Meeting, day: NaiveDate, sessions: &[&Session], lang: Lan
                                 @let here: Vec<&&Session> = r.sessions.iter().filter(|s| s.groups.contains(&g)).collect();
                                 td {
                                     @for s in here {
-                                        (cell(s, lang))
+                                        // a joint session is in several columns: the id
+                                        // goes on its first
+                                        @let anchor = anchors && s.groups.iter().min() == Some(&g);
+                                        (cell(s, lang, anchor))
                                     }
                                 }
                             }
@@ -153,12 +208,13 @@ fn day_table(meeting: &Meeting, day: NaiveDate, sessions: &[&Session], lang: Lan
     }
 }
 
-/// One session in a cell: the room, its number, and whether it is joint or cancelled.
-fn cell(s: &Session, lang: Lang) -> Markup {
+/// One session in a cell: the room, its number, and whether it is joint or cancelled;
+/// `anchor`: with the id the page's links to the session point at.
+fn cell(s: &Session, lang: Lang, anchor: bool) -> Markup {
     let cancelled = s.status == Status::Cancelled;
     html! {
         // one class attribute: maud writes `.session` and `class=[…]` as two
-        div class=(if cancelled { "session cancelled" } else { "session" }) data-session=(s.key) {
+        div id=[anchor.then(|| format!("event-{}", s.key))] class=(if cancelled { "session cancelled" } else { "session" }) data-session=(s.key) {
             span.room { (s.room) }
             " "
             span.number dir="ltr" { "#" (s.number) }
@@ -172,19 +228,36 @@ fn cell(s: &Session, lang: Lang) -> Markup {
     }
 }
 
-/// The time plans of one group, for its subscribe page: each meeting with a plan that declares
-/// the group, holding only the sessions its feed holds. Always rendered (empty when there is no
-/// such plan) so that the subscribe builder can swap it when the choice of group changes.
-pub fn for_group(catalog: &crate::model::Catalog, slug: Option<&str>, lang: Lang) -> Markup {
+/// The time plan of one group, for the subscribe page of `feed` with `filter` when it is a
+/// group's (a group's feed, or another feed with one `group=`): the sessions the feed holds, of
+/// the feed's meeting, else of the group's next meeting on `today` (else its latest:
+/// [`crate::select::next_meeting`]); nothing when the feed holds no sessions (a study group's
+/// feed, `all`). The other meetings' plans stay on their pages, so the page does not grow with
+/// the years. Always rendered (empty when there is no such plan) so that the subscribe
+/// builder can swap it when the choice of group changes.
+pub fn for_group(
+    catalog: &crate::model::Catalog,
+    feed: &Feed,
+    filter: &crate::select::Filter,
+    today: NaiveDate,
+) -> Markup {
+    let lang = filter.lang;
+    let slug = match (feed, filter.groups.as_slice()) {
+        (Feed::Group(slug), _) | (_, [slug]) => Some(slug.as_str()),
+        _ => None,
+    }
+    .filter(|_| crate::select::holds_sessions(catalog, feed, filter));
+    let meeting = |slug: &str| match feed {
+        Feed::Meeting(id) => catalog.meeting(id),
+        _ => crate::select::next_meeting(catalog, slug, today),
+    };
     let plans: Vec<(&Meeting, &Plan, usize)> = slug
-        .map(|slug| {
-            catalog
-                .meetings
-                .iter()
-                .filter_map(|m| Some((&**m, m.plan.as_ref()?, m.declares(slug)?)))
-                .collect()
+        .and_then(|slug| {
+            let m = meeting(slug)?;
+            Some((m, m.plan.as_ref()?, m.declares(slug)?))
         })
-        .unwrap_or_default();
+        .into_iter()
+        .collect();
     html! {
         div #plans data-swap {
             @for (m, plan, g) in plans {
@@ -192,7 +265,7 @@ pub fn for_group(catalog: &crate::model::Catalog, slug: Option<&str>, lang: Lang
                     h2 id=(format!("plan-h-{}", m.id)) {
                         (tr(lang, "plan-heading")) ": " (m.groups[g].name()) " · " (super::shown(&m.title, lang))
                     }
-                    (grid(m, plan, lang, Some(g)))
+                    (grid(m, plan, lang, Some(g), false))
                 }
             }
         }

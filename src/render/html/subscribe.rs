@@ -162,19 +162,16 @@ fn builder(ctx: &Ctx<'_>, catalog: &Catalog, feed: &Feed, filter: &Filter, actio
     }
 }
 
-/// The one group a subscription is for, if it is for one: a group's feed, or a feed filtered
-/// with a single `group=`.
-fn one_group<'a>(feed: &'a Feed, filter: &'a Filter) -> Option<&'a str> {
-    match (feed, filter.groups.as_slice()) {
-        (Feed::Group(slug), _) => Some(slug),
-        (_, [slug]) => Some(slug),
-        _ => None,
-    }
-}
-
-/// The subscribe page of `feed` with `filter` (its language is the page's); `count` is the
-/// number of events the feed holds now.
-pub fn render(catalog: &Catalog, feed: &Feed, filter: &Filter, count: usize, base: &str) -> String {
+/// The subscribe page of `feed` with `filter` (its language is the page's) on the UTC date
+/// `today`; `count` is the number of events the feed holds then.
+pub fn render(
+    catalog: &Catalog,
+    feed: &Feed,
+    filter: &Filter,
+    count: usize,
+    today: chrono::NaiveDate,
+    base: &str,
+) -> String {
     let lang = filter.lang;
     let ctx = Ctx::new(base, lang);
     let t = ctx.t;
@@ -191,7 +188,7 @@ pub fn render(catalog: &Catalog, feed: &Feed, filter: &Filter, count: usize, bas
         p #count data-swap { (t.now_holds) " " (i18n::n_events(count, lang)) }
         (links_section(&ctx, &links))
         (builder(&ctx, catalog, feed, filter, &ctx.href(&path, "")))
-        (super::plan::for_group(catalog, one_group(feed, filter), lang))
+        (super::plan::for_group(catalog, feed, filter, today))
         (share_section(&ctx, &links))
     };
     let query_in = |l: Lang| {

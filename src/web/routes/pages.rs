@@ -174,12 +174,26 @@ fn render(
             };
             // the builder's form sends a checkbox per kind and group
             let filter = http::parse_query(req, catalog, &VIEW_PARAMS, show == Show::Page)?.filter;
-            // 404 naming what exists, as the feed itself would
-            let count = select::select(catalog, &feed, &filter)?.len();
             match show {
-                Show::Page => html::subscribe::render(catalog, &feed, &filter, count, base),
-                Show::EmailHtml => html::email::feed_html(catalog, &feed, &filter, base),
-                Show::EmailText => html::email::feed_text(catalog, &feed, &filter, base),
+                Show::Page => {
+                    // what the feed holds today, after its window (404 naming what exists,
+                    // as the feed itself would)
+                    let count = snap.feed_events(&feed, &filter, today)?;
+                    let body = html::subscribe::render(catalog, &feed, &filter, count, today, base);
+                    // the count and a group's coming time plans change with the date
+                    let mut res = http::respond(req, &snap, body, serving);
+                    http::until_tomorrow(&mut res, state.today);
+                    return Ok(res);
+                }
+                Show::EmailHtml | Show::EmailText => {
+                    // 404 naming what exists, as the feed itself would
+                    select::check(catalog, &feed)?;
+                    if show == Show::EmailHtml {
+                        html::email::feed_html(catalog, &feed, &filter, base)
+                    } else {
+                        html::email::feed_text(catalog, &feed, &filter, base)
+                    }
+                }
             }
         }
     };
