@@ -560,6 +560,9 @@ pub struct Catalog {
     pub meetings: Vec<Arc<Meeting>>,
     /// Every group any meeting declares, by slug, sorted by slug.
     pub groups: Vec<Group>,
+    /// Each meeting's id with its index in `meetings`, sorted by id: a request names its
+    /// meeting by id, and a catalog holds thousands.
+    by_id: Vec<(Box<str>, usize)>,
 }
 
 impl Catalog {
@@ -578,12 +581,23 @@ impl Catalog {
             .collect();
         groups.sort_by(|a, b| a.slug().cmp(b.slug()).then(a.name().cmp(b.name())));
         groups.dedup_by(|a, b| a.slug() == b.slug());
-        Catalog { meetings, groups }
+        let mut by_id: Vec<(Box<str>, usize)> = meetings
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.id.as_str().into(), i))
+            .collect();
+        by_id.sort_unstable();
+        Catalog {
+            meetings,
+            groups,
+            by_id,
+        }
     }
 
     /// The meeting with this id.
     pub fn meeting(&self, id: &str) -> Option<&Meeting> {
-        self.meetings.iter().find(|m| m.id == id).map(Arc::as_ref)
+        let at = self.by_id.binary_search_by(|(k, _)| (**k).cmp(id)).ok()?;
+        self.meetings.get(self.by_id[at].1).map(Arc::as_ref)
     }
 
     /// The group with this name or slug.
