@@ -296,6 +296,7 @@ changes-entry-title =
     }
 changes-link = التغييرات
 changes-in-meeting = ⁨{ $change }⁩ (⁨{ $title }⁩)
+meeting-follow-changes = متابعة التغييرات على هذا الاجتماع أولاً بأول
 meeting-updated =
     { $count ->
         [zero] حُدِّث في ⁨{ $date }⁩

@@ -285,6 +285,7 @@ changes-entry-title =
     }
 changes-link = What changed
 changes-in-meeting = { $change } ({ $title })
+meeting-follow-changes = Follow the changes to this meeting as they are made
 meeting-updated =
     { $count ->
         [one] Updated on { $date }, { $count } change

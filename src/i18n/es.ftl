@@ -285,6 +285,7 @@ changes-entry-title =
     }
 changes-link = Cambios
 changes-in-meeting = { $change } ({ $title })
+meeting-follow-changes = Seguir los cambios de esta reunión a medida que se producen
 meeting-updated =
     { $count ->
         [one] Actualizado el { $date }, { $count } cambio

@@ -285,6 +285,7 @@ changes-entry-title =
     }
 changes-link = Modifications
 changes-in-meeting = { $change } ({ $title })
+meeting-follow-changes = Suivre les modifications de cette réunion au fur et à mesure
 meeting-updated =
     { $count ->
         [one] Mis à jour le { $date }, { $count } modification

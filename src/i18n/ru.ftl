@@ -290,6 +290,7 @@ changes-entry-title =
     }
 changes-link = Изменения
 changes-in-meeting = { $change } ({ $title })
+meeting-follow-changes = Следить за изменениями этого собрания по мере их внесения
 meeting-updated =
     { $count ->
         [one] Обновлено { $date }, { $count } изменение

@@ -273,6 +273,7 @@ changes-since = 自第{ $number }版以来的变更
 changes-entry-title = 第{ $number }版：{ $count }项变更
 changes-link = 变更
 changes-in-meeting = { $change }（{ $title }）
+meeting-follow-changes = 关注本次会议的各项变更
 meeting-updated = 更新于{ $date }，共{ $count }项变更
 ## Time plan sessions (titles start with what tells them apart: group and number)
 session-title = { $groups } 第{ $number }次会议，{ $room }

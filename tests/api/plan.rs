@@ -464,3 +464,30 @@ async fn a_groups_subscribe_page_shows_its_next_meetings_plan_and_what_its_feed_
         assert!(sg.contains("data-session=\"sg99-s1\""));
     }
 }
+
+#[actix_web::test]
+async fn a_meeting_without_changes_links_its_changes_page_so_they_can_be_followed() {
+    // the example has no lock, so no change is told yet
+    let app = test::init_service(app(state(&example_dir()))).await;
+    for (lang, query, words) in [
+        ("en", "", "Follow the changes to this meeting"),
+        (
+            "fr",
+            "?lang=fr",
+            "Suivre les modifications de cette réunion",
+        ),
+    ] {
+        let page = get(&app, &format!("/meetings/sg99-2026-10{query}"))
+            .await
+            .body;
+        let link =
+            format!("href=\"/meetings/sg99-2026-10/changes{query}\" data-link=\"changes\">{words}");
+        assert!(page.contains(&link), "{lang}: {link}");
+        assert_eq!(
+            get(&app, &format!("/meetings/sg99-2026-10/changes{query}"))
+                .await
+                .status,
+            200
+        );
+    }
+}

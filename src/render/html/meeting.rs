@@ -138,13 +138,17 @@ pub fn render(
                 dd { a href=(u) { (u) } }
             }
         }
-        @if let Some((count, at)) = changed {
-            p.updated {
-                a href=(ctx.href(&crate::links::changes_route(Some(&meeting.id), crate::links::Show::Page), &q)) data-link="changes" {
+        // the changes page (and its Atom feed and e-mail) from the start, so that a delegate
+        // can follow a meeting before its first change
+        p.updated {
+            a href=(ctx.href(&crate::links::changes_route(Some(&meeting.id), crate::links::Show::Page), &q)) data-link="changes" {
+                @if let Some((count, at)) = changed {
                     (crate::i18n::tr_args(lang, "meeting-updated", &[
                         ("date", crate::i18n::arg(&crate::i18n::dates::long(at.with_timezone(&crate::render::ics::HOME_TZ).date_naive(), lang))),
                         ("count", crate::i18n::num(count)),
                     ]))
+                } @else {
+                    (crate::i18n::tr(lang, "meeting-follow-changes"))
                 }
             }
         }
