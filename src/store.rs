@@ -242,20 +242,18 @@ impl Snapshot {
         // rendered without the lock: other feeds are served meanwhile (two requests for the
         // same new feed may both render it; the cache keeps one)
         let selection = select::select(&self.catalog, feed, filter)?;
-        let (body, events) = if feed.is_windowed() {
-            self.windowed(feed, filter, selection, today)
-        } else {
-            let body = ics::calendar(&self.catalog, feed, filter, &selection, None);
-            (body, selection.len())
-        };
-        FEED_RENDERS.fetch_add(1, Ordering::Relaxed);
-        if feed.is_windowed() {
+        let body = if feed.is_windowed() {
+            let (body, events) = self.windowed(feed, filter, selection, today);
             let mut held = write(&self.held);
             if held.len() >= HELD_ENTRIES {
                 held.clear();
             }
             held.insert(key.clone(), events);
-        }
+            body
+        } else {
+            ics::calendar(&self.catalog, feed, filter, &selection, None)
+        };
+        FEED_RENDERS.fetch_add(1, Ordering::Relaxed);
         let rendered = Arc::new(Rendered::new(body, self.last_modified));
         write(&self.feeds).insert(key, Arc::clone(&rendered));
         Ok(rendered)

@@ -82,12 +82,12 @@ pub fn feed_title(catalog: &Catalog, feed: &Feed, filter: &Filter) -> (String, S
             }
         }
     };
-    // an archive's sessions are in each meeting's own calendar (crate::select::select)
-    let description = match feed {
-        Feed::Year(_) | Feed::GroupArchive(_) if !filter.kinds.contains(&Kind::Session) => {
-            format!("{description} {}", tr(lang, "feed-archive-sessions"))
-        }
-        _ => description,
+    // an archive that leaves the sessions out says they are in each meeting's own calendar
+    let archive = matches!(feed, Feed::Year(_) | Feed::GroupArchive(_));
+    let description = if archive && crate::select::leaves_sessions_out(catalog, feed, filter) {
+        format!("{description} {}", tr(lang, "feed-archive-sessions"))
+    } else {
+        description
     };
     let mut parts: Vec<String> = Vec::new();
     if !filter.groups.is_empty() {

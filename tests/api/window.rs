@@ -94,6 +94,13 @@ async fn an_old_meeting_leaves_the_default_feeds_and_stays_in_its_archives() {
             .body
             .contains("X-WR-CALNAME:ITU-T meetings of 2019\r\n")
     );
+    // it says where the time plans' sessions are, unless it holds them
+    let says = "The sessions of time plans are in each meeting's own calendar.";
+    assert!(y2019.body.replace("\r\n ", "").contains(says));
+    let with = get(&app, "/feeds/archive/2019.ics?kind=session,meeting")
+        .await
+        .body;
+    assert!(!with.replace("\r\n ", "").contains(says));
     let fr = get(&app, "/feeds/archive/2019.fr.ics").await.body;
     assert!(fr.contains("X-WR-CALNAME:Réunions de l'UIT-T en 2019\r\n"));
     let q1_all = get(&app, "/feeds/archive/groups/q1-20.ics").await;

@@ -440,27 +440,31 @@ fn the_language_can_be_given_in_the_path() {
     );
 }
 
-#[test]
-fn export_writes_exactly_what_serve_returns() {
-    let (tmp, file) = data_copy();
-    let out = tmp.path().join("site");
+/// Runs `itucal export OUT` of `data` for https://feeds.example.org on `today`; its manifest.
+fn export_site(out: &Path, data: &Path, today: &str) -> serde_json::Value {
     let status = Command::new(env!("CARGO_BIN_EXE_itucal"))
         .arg("export")
-        .arg(&out)
+        .arg(out)
         .arg("--data")
-        .arg(file.parent().unwrap())
-        // both on one day: the windows and the catalog's pages depend on it
+        .arg(data)
         .args([
             "--public-url",
             "https://feeds.example.org",
             "--today",
-            "2026-12-01",
+            today,
         ])
         .status()
         .unwrap();
     assert!(status.success());
-    let manifest: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap()
+}
+
+#[test]
+fn export_writes_exactly_what_serve_returns() {
+    let (tmp, file) = data_copy();
+    let out = tmp.path().join("site");
+    // both on one day: the windows and the catalog's pages depend on it
+    let manifest = export_site(&out, file.parent().unwrap(), "2026-12-01");
     let files = manifest["files"].as_array().unwrap();
     // all, deadlines, 1 meeting, 6 groups, 12 events; in 2 languages
     assert!(files.len() >= 2 * (2 + 1 + 6 + 12), "{}", files.len());
@@ -699,17 +703,7 @@ fn every_link_of_an_exported_site_to_itself_is_a_file_of_the_export() {
     let out = tmp.path().join("site");
     let base = "https://feeds.example.org";
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/sg99-2026-10");
-    let status = Command::new(env!("CARGO_BIN_EXE_itucal"))
-        .arg("export")
-        .arg(&out)
-        .arg("--data")
-        .arg(&example)
-        .args(["--public-url", base, "--today", "2026-10-01"])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let manifest: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    let manifest = export_site(&out, &example, "2026-10-01");
     let files = manifest["files"].as_array().unwrap();
     let urls: std::collections::HashSet<&str> =
         files.iter().map(|f| f["url"].as_str().unwrap()).collect();
